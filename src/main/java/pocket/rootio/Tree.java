@@ -1,0 +1,34 @@
+package pocket.rootio;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A TTree as columns: its entries, its branches, and branch values over entry ranges. */
+public interface Tree {
+    String name();
+
+    /** The file (path or URL) the tree was read from, for error messages. */
+    String fileName();
+
+    long entries();
+
+    /** Branch names in file order (leaf-level names, e.g. {@code Jet_pt}, {@code nJet}). */
+    List<String> branchNames();
+
+    boolean hasBranch(String name);
+
+    /** @throws RootIOException naming the branch, tree, file and the nearest existing branch names */
+    BranchInfo branch(String name) throws RootIOException;
+
+    /** One branch over entries {@code [start, stop)}; reads only the baskets that overlap. */
+    ColumnArray read(String branch, long start, long stop) throws RootIOException;
+
+    /** Several branches over the same range; remote sources fetch all their baskets in one go. */
+    default Map<String, ColumnArray> read(Collection<String> branches, long start, long stop) throws RootIOException {
+        Map<String, ColumnArray> out = new LinkedHashMap<>();
+        for (String b : branches) out.put(b, read(b, start, stop));
+        return out;
+    }
+}
