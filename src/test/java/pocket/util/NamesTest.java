@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class NamesTest {
     @Test void nearestBranchNames() {
         List<String> branches = List.of("nJet", "Jet_pt", "Jet_eta", "Jet_phi", "Muon_pt", "MET_pt");
-        assertEquals(List.of("Jet_pt", "Jet_phi"), Names.nearest("Jet_phj", branches, 2));
+        assertEquals(List.of("Jet_phi", "Jet_pt"), Names.nearest("Jet_phj", branches, 2));
         assertEquals("; nearest: Muon_pt, Jet_pt, MET_pt", Names.nearestHint("muon_pt", branches));
     }
 
