@@ -9,7 +9,7 @@ class NamesTest {
     @Test void nearestBranchNames() {
         List<String> branches = List.of("nJet", "Jet_pt", "Jet_eta", "Jet_phi", "Muon_pt", "MET_pt");
         assertEquals(List.of("Jet_phi", "Jet_pt"), Names.nearest("Jet_phj", branches, 2));
-        assertEquals("; nearest: Muon_pt, Jet_pt, MET_pt", Names.nearestHint("muon_pt", branches));
+        assertEquals("; nearest: Muon_pt, MET_pt, Jet_pt", Names.nearestHint("muon_pt", branches));
     }
 
     @Test void editDistance() {
