@@ -1,0 +1,11 @@
+package pocket.executors;
+
+import pocket.run.RunOptions;
+
+/** Supplies executor factories for some executor strings; found with ServiceLoader (site executors, user jars). */
+public interface ExecutorProvider {
+    /** True when this provider makes the executor named by e.g. "dask@T3_CH_PSI" or "slurm@host". */
+    boolean accepts(String executorString);
+
+    ExecutorFactory create(String executorString, RunOptions options) throws Exception;
+}
