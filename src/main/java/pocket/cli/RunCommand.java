@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -68,7 +66,6 @@ public final class RunCommand implements Callable<Integer> {
             if (full && processSeparately) throw new IllegalArgumentException("-f/--full and -ps/--process-separately exclude each other");
             if (!Files.isRegularFile(cfg)) throw new IllegalArgumentException("--cfg: config file " + cfg + " not found");
             RunOptionsResolver.Resolution res = runFlags.resolve(free, out);
-            printTable(res);
             out.println("Loading the configuration file " + cfg + " ...");
             Configurator config = configLoader.apply(cfg);
             RunRequest req = RunRequest.builder(config, outputDir)
@@ -90,12 +87,5 @@ public final class RunCommand implements Callable<Integer> {
             err.println("pocket run: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return 1;
         }
-    }
-
-    private void printTable(RunOptionsResolver.Resolution res) {
-        Map<String, Object> sorted = new TreeMap<>(res.options().asMap());
-        int w = sorted.keySet().stream().mapToInt(String::length).max().orElse(6);
-        out.println("Run options (" + runFlags.executorString() + "):");
-        sorted.forEach((k, v) -> out.printf("  %-" + w + "s  %-20s  [%s]%n", k, v, res.sources().get(k)));
     }
 }
