@@ -52,10 +52,15 @@ public final class StreamerInfoResource {
         if (!seen.contains("TLeafS")) throw new IOException("no TLeafS record in " + SHORT_LEAF_FILE);
         for (Item it : fromRoot) if (it.name.equals("listOfRules")) keep.add(it);
 
-        OutBuffer out = new OutBuffer(32768, RootFileWriter.STREAMER_INFO_KEYLEN);
+        return restream(keep, RootFileWriter.STREAMER_INFO_KEYLEN);
+    }
+
+    /** Streams the items as one TList for a key of {@code keylen} bytes. */
+    static byte[] restream(List<Item> items, int keylen) {
+        OutBuffer out = new OutBuffer(32768, keylen);
         int m = out.beginVersion(5);
-        out.tobject(0x03000000).tstring("").i32(keep.size());
-        for (Item it : keep) {
+        out.tobject(0x02000000).tstring("").i32(items.size());   // ROOT writes this list with kNotDeleted only
+        for (Item it : items) {
             emit(out, it.node);
             out.i8(it.option.length).bytes(it.option);
         }
@@ -94,12 +99,23 @@ public final class StreamerInfoResource {
 
     static List<Item> readList(Path file) throws IOException {
         byte[] d = Files.readAllBytes(file);
-        Reader r = new Reader(d);
+        return readPayload(payload(file), new Reader(d).i16((int) seekInfo(d, file) + 14));
+    }
+
+    /** The uncompressed StreamerInfo TList of a ROOT file. */
+    static byte[] payload(Path file) throws IOException {
+        byte[] d = Files.readAllBytes(file);
+        return keyPayload(d, (int) seekInfo(d, file), file);
+    }
+
+    private static long seekInfo(byte[] d, Path file) throws IOException {
         if (!new String(d, 0, 4, StandardCharsets.US_ASCII).equals("root")) throw new IOException(file + " is not a ROOT file");
-        int version = r.i32(4);
-        long seekInfo = version > 1000000 ? r.i64(45) : r.i32(37);
-        byte[] payload = keyPayload(d, (int) seekInfo, file);
-        int keylen = r.i16((int) seekInfo + 14);
+        Reader r = new Reader(d);
+        return r.i32(4) > 1000000 ? r.i64(45) : r.i32(37);
+    }
+
+    /** The items of a StreamerInfo TList payload that was streamed for a key of {@code keylen} bytes. */
+    static List<Item> readPayload(byte[] payload, int keylen) throws IOException {
         Reader p = new Reader(payload);
         p.keylen = keylen;
         p.pos = 0;
