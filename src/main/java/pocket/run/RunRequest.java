@@ -14,12 +14,14 @@ import pocket.workflow.ChunkProcessor;
  * @param processor  null: the configuration's own processor
  * @param entries    how files are counted (null: open them with pocket's reader)
  * @param progress   null: a live bar on a terminal, plain log lines otherwise
+ * @param chunks     null: plan the chunks from the datasets; else exactly these chunks (a remote
+ *                   worker's share; a whole-file chunk {@code [0, 0)} is chunked when it runs)
  */
 public record RunRequest(Configurator config, Path configScript, Path outputDir, String executor,
                          RunOptions options, boolean processSeparately, List<String> filterYears,
                          List<String> filterSamples, List<String> filterDatasets, boolean resubmitFailed,
                          Path executorCustomSetup, String logLevel, ChunkProcessor processor,
-                         EntryCounter entries, ProgressListener progress) {
+                         EntryCounter entries, ProgressListener progress, List<pocket.workflow.Chunk> chunks) {
     public RunRequest {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(outputDir, "outputDir");
@@ -28,6 +30,17 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         filterSamples = filterSamples == null ? List.of() : List.copyOf(filterSamples);
         filterDatasets = filterDatasets == null ? List.of() : List.copyOf(filterDatasets);
         logLevel = logLevel == null ? "INFO" : logLevel;
+        chunks = chunks == null ? null : List.copyOf(chunks);
+    }
+
+    /** Without explicit chunks (the plan comes from the datasets). */
+    public RunRequest(Configurator config, Path configScript, Path outputDir, String executor,
+                      RunOptions options, boolean processSeparately, List<String> filterYears,
+                      List<String> filterSamples, List<String> filterDatasets, boolean resubmitFailed,
+                      Path executorCustomSetup, String logLevel, ChunkProcessor processor,
+                      EntryCounter entries, ProgressListener progress) {
+        this(config, configScript, outputDir, executor, options, processSeparately, filterYears, filterSamples,
+                filterDatasets, resubmitFailed, executorCustomSetup, logLevel, processor, entries, progress, null);
     }
 
     public static Builder builder(Configurator config, Path outputDir) { return new Builder(config, outputDir); }
@@ -37,7 +50,7 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         b.configScript = configScript; b.executor = executor; b.options = options;
         b.processSeparately = processSeparately; b.filterYears = filterYears; b.filterSamples = filterSamples;
         b.filterDatasets = filterDatasets; b.resubmitFailed = resubmitFailed; b.executorCustomSetup = executorCustomSetup;
-        b.logLevel = logLevel; b.processor = processor; b.entries = entries; b.progress = progress;
+        b.logLevel = logLevel; b.processor = processor; b.entries = entries; b.progress = progress; b.chunks = chunks;
         return b;
     }
 
@@ -53,6 +66,7 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         private ChunkProcessor processor;
         private EntryCounter entries;
         private ProgressListener progress;
+        private List<pocket.workflow.Chunk> chunks;
 
         private Builder(Configurator config, Path outputDir) { this.config = config; this.outputDir = outputDir; }
 
@@ -69,10 +83,11 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         public Builder processor(ChunkProcessor p) { processor = p; return this; }
         public Builder entries(EntryCounter c) { entries = c; return this; }
         public Builder progress(ProgressListener p) { progress = p; return this; }
+        public Builder chunks(List<pocket.workflow.Chunk> c) { chunks = c; return this; }
 
         public RunRequest build() {
             return new RunRequest(config, configScript, outputDir, executor, options, processSeparately, filterYears,
-                    filterSamples, filterDatasets, resubmitFailed, executorCustomSetup, logLevel, processor, entries, progress);
+                    filterSamples, filterDatasets, resubmitFailed, executorCustomSetup, logLevel, processor, entries, progress, chunks);
         }
     }
 }

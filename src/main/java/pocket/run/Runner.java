@@ -62,6 +62,11 @@ public final class Runner {
 
         RunFolder.Failures earlier = req.resubmitFailed() ? folder.readFailures() : null;
         Map<String, List<Dataset>> groups = groups(datasets, req.processSeparately(), opts);
+        if (req.chunks() != null)
+            for (Chunk c : req.chunks())
+                if (datasets.stream().noneMatch(d -> d.name().equals(c.dataset())))
+                    throw new IllegalArgumentException("chunk " + c.id() + ": dataset '" + c.dataset() + "' is not among the datasets to run"
+                            + Names.nearestHint(c.dataset(), datasets.stream().map(Dataset::name).toList()));
         List<ChunkFate> allFates = new ArrayList<>();
         Map<String, Output> outputs = new LinkedHashMap<>();
         Map<String, Integer> processed = new LinkedHashMap<>();
@@ -72,9 +77,14 @@ public final class Runner {
             factory.setup();
             for (Map.Entry<String, List<Dataset>> g : groups.entrySet()) {
                 String name = g.getKey();
-                ChunkPlan plan = earlier != null ? resubmitPlan(g.getValue(), earlier, cfg.treeName(), opts, counter)
-                        : ChunkPlan.of(g.getValue(), cfg.treeName(), opts, counter);
-                if (earlier != null && plan.chunks().isEmpty() && plan.unopened().isEmpty()) continue;
+                ChunkPlan plan;
+                if (earlier != null)
+                    plan = explicitPlan(g.getValue(), earlier.failed().stream().map(ChunkFate::chunk).toList(),
+                            earlier.processedPerDataset(), opts, counter);
+                else if (req.chunks() != null)
+                    plan = explicitPlan(g.getValue(), req.chunks(), Map.of(), opts, counter);
+                else plan = ChunkPlan.of(g.getValue(), cfg.treeName(), opts, counter);
+                if ((earlier != null || req.chunks() != null) && plan.chunks().isEmpty() && plan.unopened().isEmpty()) continue;
                 Output earlierRaw = earlier != null ? folder.readRaw(name) : null;
                 if (earlier != null && earlierRaw == null)
                     throw new IOException("cannot resubmit: " + folder.rawOutput(name) + " of the earlier run is missing"
@@ -186,17 +196,20 @@ public final class Runner {
         return g;
     }
 
-    /** The failed chunks of these datasets; a file that could not be opened is chunked anew within limit-chunks. */
-    static ChunkPlan resubmitPlan(List<Dataset> group, RunFolder.Failures earlier, String tree, RunOptions opts, EntryCounter counter) {
+    /**
+     * Exactly the given chunks of these datasets (failed ones to resubmit, or a remote worker's share);
+     * a whole-file chunk is chunked anew, within limit-chunks less the chunks its dataset already has.
+     */
+    static ChunkPlan explicitPlan(List<Dataset> group, List<Chunk> given, Map<String, Integer> alreadyProcessed,
+                                  RunOptions opts, EntryCounter counter) {
         Set<String> names = new LinkedHashSet<>();
         group.forEach(d -> names.add(d.name()));
         int limitChunks = opts.has("limit-chunks") ? opts.getInt("limit-chunks", 0) : Integer.MAX_VALUE;
         List<Chunk> chunks = new ArrayList<>();
         List<ChunkFate> unopened = new ArrayList<>();
         Map<String, Long> events = new LinkedHashMap<>();
-        Map<String, Integer> used = new LinkedHashMap<>(earlier.processedPerDataset());
-        for (ChunkFate f : earlier.failed()) {
-            Chunk c = f.chunk();
+        Map<String, Integer> used = new LinkedHashMap<>(alreadyProcessed);
+        for (Chunk c : given) {
             if (!names.contains(c.dataset())) continue;
             if (!ChunkPlan.isWholeFile(c)) {
                 chunks.add(c);
