@@ -57,7 +57,7 @@ public final class ConfigLoader {
         SCRIPT_DIR.set(abs.getParent());
         try (JShell js = JShell.builder().executionEngine("local").build()) {
             for (String cp : classpath()) js.addToClasspath(cp);
-            for (String imp : DEFAULT_IMPORTS) evalChecked(js, imp, abs, 0, imp);
+            for (String imp : DEFAULT_IMPORTS) evalChecked(js, imp, abs, 0, 0, imp);
             SourceCodeAnalysis sca = js.sourceCodeAnalysis();
             String rest = text;
             int consumed = 0;
@@ -71,8 +71,10 @@ public final class ConfigLoader {
                     throw new ConfigException(abs + ":" + line + ": error: incomplete statement at the end of the script (missing ';' or '}'?)");
                 }
                 if (ci.completeness() != SourceCodeAnalysis.Completeness.EMPTY) {
-                    int startLine = lineOf(text, consumed + locate(rest.substring(0, used), src));
-                    evalChecked(js, src, abs, startLine, src);
+                    // JShell keeps the snippet's leading blank lines and comments, so diagnostics count from where it was cut
+                    int startLine = lineOf(text, consumed);
+                    int codeLine = lineOf(text, consumed + locate(rest.substring(0, used), src.strip()));
+                    evalChecked(js, src, abs, startLine, codeLine, src.strip());
                 }
                 consumed += used;
                 rest = ci.remaining();
@@ -82,7 +84,7 @@ public final class ConfigLoader {
             if (cfgVar == null)
                 throw new ConfigException(abs + ": the script defines no variable 'cfg'; end it with e.g. `var cfg = Configurator.builder()...build();`");
             String key = UUID.randomUUID().toString();
-            evalChecked(js, "pocket.config.ConfigLoader.handoff(\"" + key + "\", cfg);", abs, 0, "(handing back cfg)");
+            evalChecked(js, "pocket.config.ConfigLoader.handoff(\"" + key + "\", cfg);", abs, 0, 0, "(handing back cfg)");
             Object cfg = HANDOFF.remove(key);
             if (cfg == null)
                 throw new ConfigException(abs + ": variable 'cfg' is null; it must be the Configurator built by the script");
@@ -94,7 +96,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static void evalChecked(JShell js, String src, Path file, int startLine, String shown) {
+    private static void evalChecked(JShell js, String src, Path file, int startLine, int codeLine, String shown) {
         List<SnippetEvent> events = js.eval(src);
         for (SnippetEvent e : events) {
             if (e.causeSnippet() != null) continue;
@@ -112,9 +114,9 @@ public final class ConfigLoader {
                 if (e.status() != Snippet.Status.REJECTED) {
                     List<String> unresolved = js.unresolvedDependencies((jdk.jshell.DeclarationSnippet) s).toList();
                     if (!unresolved.isEmpty())
-                        msg.append(file).append(':').append(startLine).append(": error: cannot find symbol ").append(String.join(", ", unresolved)).append('\n');
+                        msg.append(file).append(':').append(codeLine).append(": error: cannot find symbol ").append(String.join(", ", unresolved)).append('\n');
                 }
-                if (msg.length() == 0) msg.append(file).append(':').append(startLine).append(": error: rejected: ").append(firstLine(shown)).append('\n');
+                if (msg.length() == 0) msg.append(file).append(':').append(codeLine).append(": error: rejected: ").append(firstLine(shown)).append('\n');
                 throw new ConfigException(msg.toString().stripTrailing());
             }
             if (e.exception() != null) {
@@ -124,7 +126,7 @@ public final class ConfigLoader {
                 else if (x instanceof UnresolvedReferenceException ure) what = "unresolved reference in " + ure.getSnippet().source();
                 else what = x.toString();
                 Throwable cause = x.getCause() != null ? x.getCause() : x;
-                throw new ConfigException(file + ":" + startLine + ": error: " + what + "\n    " + firstLine(shown), cause);
+                throw new ConfigException(file + ":" + codeLine + ": error: " + what + "\n    " + firstLine(shown), cause);
             }
         }
     }

@@ -24,9 +24,10 @@ import pocket.workflow.Output;
  * subsamples, skim, preselection, categories, weights, variables and the workflow class.
  * A config script ({@code analysis.jsh}) builds one with {@link #builder()} and names it
  * {@code cfg}; {@link #load} runs the script. Immutable once built; the processor it gives
- * may run chunks on many threads at once (one workflow instance per chunk).
+ * may run chunks on many threads at once (one workflow instance per chunk). Subclasses may
+ * override what the runner reads (datasets, processor, ...), e.g. to replicate files in a benchmark.
  */
-public final class Configurator {
+public class Configurator {
     /** Names a category may not take: they are cutflow steps. */
     public static final Set<String> RESERVED_CATEGORIES = Set.of("initial", "skim", "presel");
 
@@ -42,6 +43,23 @@ public final class Configurator {
     private final Supplier<? extends BaseWorkflow> workflow;
     private final String workflowName;
     private final Map<String, Object> workflowOptions;
+
+    /** For subclasses that supply datasets and processor themselves; the analysis parts stay empty. */
+    protected Configurator() {
+        baseDir = Path.of("").toAbsolutePath();
+        parameters = Parameters.empty();
+        datasetsConfig = null;
+        datasets = List.of();
+        subsamples = Map.of();
+        skim = List.of();
+        preselections = List.of();
+        categories = Categories.standard();
+        weights = WeightsConfig.none();
+        variables = new LinkedHashMap<>();
+        workflow = BaseWorkflow::new;
+        workflowName = BaseWorkflow.class.getName();
+        workflowOptions = Map.of();
+    }
 
     private Configurator(Builder b) {
         this.baseDir = b.baseDir;
