@@ -27,6 +27,15 @@ public record ChunkPlan(List<Chunk> chunks, List<ChunkFate> unopened, Map<String
     public static boolean isWholeFile(Chunk c) { return c.start() == 0 && c.stop() == 0; }
 
     public static ChunkPlan of(List<Dataset> datasets, String tree, RunOptions options, EntryCounter counter) {
+        return of(datasets, tree, options, counter, 1);
+    }
+
+    /**
+     * As {@link #of(List, String, RunOptions, EntryCounter)}, opening up to {@code parallelism} files at
+     * once (remote files answer slowly); the plan is the same whatever the parallelism.
+     */
+    public static ChunkPlan of(List<Dataset> datasets, String tree, RunOptions options, EntryCounter counter, int parallelism) {
+        if (parallelism > 1) counter = prefetched(datasets, tree, options, counter, parallelism);
         long chunksize = options.getLong("chunksize", 150000);
         int limitFiles = options.has("limit-files") ? options.getInt("limit-files", 0) : Integer.MAX_VALUE;
         int limitChunks = options.has("limit-chunks") ? options.getInt("limit-chunks", 0) : Integer.MAX_VALUE;
@@ -72,6 +81,42 @@ public record ChunkPlan(List<Chunk> chunks, List<ChunkFate> unopened, Map<String
         for (int i = 0; i + 1 < b.length && out.size() < budget; i++)
             out.add(new Chunk(d.name(), file, tree, b[i], b[i + 1], d.metadata()));
         return null;
+    }
+
+    /** Counts every file the plan may need on a pool, then answers from memory (errors replayed). */
+    private static EntryCounter prefetched(List<Dataset> datasets, String tree, RunOptions options, EntryCounter counter, int threads) {
+        int limitFiles = options.has("limit-files") ? options.getInt("limit-files", 0) : Integer.MAX_VALUE;
+        java.util.Set<String> files = new java.util.LinkedHashSet<>();
+        for (Dataset d : datasets) files.addAll(d.files().subList(0, Math.min(limitFiles, d.files().size())));
+        if (files.size() < 2) return counter;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(threads, files.size()), r -> {
+            Thread t = new Thread(r, "pocket-plan");
+            t.setDaemon(true);
+            return t;
+        });
+        Map<String, java.util.concurrent.Future<Long>> counts = new LinkedHashMap<>();
+        try {
+            final EntryCounter c = counter;
+            for (String f : files) counts.put(f, pool.submit(() -> c.entries(f, tree)));
+            for (java.util.concurrent.Future<Long> fut : counts.values()) {
+                try { fut.get(); } catch (java.util.concurrent.ExecutionException ignored) { /* replayed below */ }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return counter;
+        } finally {
+            pool.shutdownNow();
+        }
+        final EntryCounter fallback = counter;
+        return (file, t) -> {
+            java.util.concurrent.Future<Long> fut = counts.get(file);
+            if (fut == null || !t.equals(tree)) return fallback.entries(file, t);
+            try { return fut.get(); }
+            catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof Exception ex) throw ex;
+                throw e;
+            }
+        };
     }
 
     static String traceback(Throwable e) {

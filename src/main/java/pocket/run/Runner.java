@@ -83,7 +83,8 @@ public final class Runner {
                             earlier.processedPerDataset(), opts, counter);
                 else if (req.chunks() != null)
                     plan = explicitPlan(g.getValue(), req.chunks(), Map.of(), opts, counter);
-                else plan = ChunkPlan.of(g.getValue(), cfg.treeName(), opts, counter);
+                else plan = ChunkPlan.of(g.getValue(), cfg.treeName(), opts, counter,
+                        opts.has("limit-chunks") ? 1 : Math.min(16, Math.max(opts.getInt("scaleout", 1), 4)));
                 if ((earlier != null || req.chunks() != null) && plan.chunks().isEmpty() && plan.unopened().isEmpty()) continue;
                 Output earlierRaw = earlier != null ? folder.readRaw(name) : null;
                 if (earlier != null && earlierRaw == null)

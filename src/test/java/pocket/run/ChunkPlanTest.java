@@ -56,4 +56,16 @@ class ChunkPlanTest {
         assertEquals(ChunkFate.Status.SKIPPED, p.unopened().get(0).status());
         assertEquals(5, p.chunks().size());
     }
+
+    @Test
+    void parallelCountingGivesTheSamePlan() {
+        java.util.concurrent.atomic.AtomicInteger opens = new java.util.concurrent.atomic.AtomicInteger();
+        EntryCounter counting = (f, t) -> { opens.incrementAndGet(); return COUNTER.entries(f, t); };
+        ChunkPlan serial = ChunkPlan.of(DATASETS, "Events", opts(), COUNTER);
+        ChunkPlan parallel = ChunkPlan.of(DATASETS, "Events", opts(), counting, 4);
+        assertEquals(serial.chunks(), parallel.chunks());
+        assertEquals(serial.unopened().size(), parallel.unopened().size());
+        assertEquals(serial.unopened().get(0).reason(), parallel.unopened().get(0).reason());
+        assertEquals(5, opens.get());   // each file opened once
+    }
 }

@@ -14,10 +14,7 @@ public final class Sources {
     /** As {@link #open(String)}, with timeouts, retries and a bearer token for remote files. */
     public static Source open(String pathOrUrl, RemoteOptions options) throws RootIOException {
         String lower = pathOrUrl.toLowerCase();
-        if (lower.startsWith("root://")) return new XRootDSource(pathOrUrl, options);
-        if (lower.startsWith("roots://"))
-            throw new RootIOException("rootio: roots:// (XRootD over TLS) is not supported yet: " + pathOrUrl
-                    + "; use root:// or the site's https:// (davs://) door");
+        if (lower.startsWith("root://") || lower.startsWith("roots://")) return new XRootDSource(pathOrUrl, options);
         if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("davs://"))
             return new HttpSource(pathOrUrl, options);
         if (lower.startsWith("file://")) return new LocalSource(Path.of(java.net.URI.create(pathOrUrl)));

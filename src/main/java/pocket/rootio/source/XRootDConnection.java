@@ -36,6 +36,9 @@ final class XRootDConnection implements Closeable {
     // error codes worth naming
     static final int kXR_NotAuthorized = 3010, kXR_NotFound = 3011, kXR_isDirectory = 3016;
     private static final int CLIENT_PROTOCOL_VERSION = 0x500;
+    // kXR_protocol request flags and expectation, and answer flags
+    private static final int kXR_ableTLS = 0x02, kXR_wantTLS = 0x04, kXR_ExpLogin = 0x03;
+    private static final int kXR_haveTLS = 0x80000000, kXR_gotoTLS = 0x40000000;
 
     /** An answer: its status code and the whole body (kXR_oksofar parts already joined). */
     record Response(int status, byte[] body) {
@@ -76,9 +79,10 @@ final class XRootDConnection implements Closeable {
     }
 
     final String server;
-    private final Socket socket;
-    private final DataInputStream in;
-    private final OutputStream out;
+    private Socket socket;          // replaced by its TLS wrapper before the reader thread starts
+    private DataInputStream in;
+    private OutputStream out;
+    private boolean tls;
     private final long requestTimeoutNanos;
     private final Object writeLock = new Object();
     private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
@@ -93,8 +97,11 @@ final class XRootDConnection implements Closeable {
         this.requestTimeoutNanos = requestTimeoutNanos;
     }
 
-    /** Connects, shakes hands, logs in and authenticates (anonymous or ztn bearer token). */
-    static XRootDConnection open(String host, int port, RemoteOptions opts) throws IOException {
+    /**
+     * Connects, shakes hands, switches to TLS when asked ({@code wantTls}, roots://) or when the
+     * server demands it, logs in and authenticates (anonymous or ztn bearer token).
+     */
+    static XRootDConnection open(String host, int port, boolean wantTls, RemoteOptions opts) throws IOException {
         String server = host + ":" + port;
         Socket s = new Socket();
         try {
@@ -107,11 +114,11 @@ final class XRootDConnection implements Closeable {
         }
         XRootDConnection c = new XRootDConnection(server, s, opts.requestTimeout().toNanos());
         try {
-            c.handshake();
+            c.handshakeAndProtocol(host, port, wantTls, opts);
             Thread t = new Thread(c::readLoop, "xrootd-reader " + server);
             t.setDaemon(true);
             t.start();
-            c.protocolAndLogin(opts);
+            c.login(opts);
             return c;
         } catch (IOException | RuntimeException e) {
             c.close();
@@ -121,21 +128,24 @@ final class XRootDConnection implements Closeable {
 
     boolean isBroken() { return failure != null || socket.isClosed(); }
 
-    private void handshake() throws IOException {
-        ByteBuffer hs = ByteBuffer.allocate(20).putInt(0).putInt(0).putInt(0).putInt(4).putInt(2012);
+    /** Handshake and kXR_protocol, answered in order before anything else runs on the socket. */
+    private void handshakeAndProtocol(String host, int port, boolean wantTls, RemoteOptions opts) throws IOException {
+        ByteBuffer msg = ByteBuffer.allocate(20 + 24).putInt(0).putInt(0).putInt(0).putInt(4).putInt(2012);
+        msg.putShort((short) 1).putShort((short) kXR_protocol).putInt(CLIENT_PROTOCOL_VERSION)
+                .put((byte) (kXR_ableTLS | (wantTls ? kXR_wantTLS : 0))).put((byte) kXR_ExpLogin)
+                .put(new byte[10]).putInt(0);
+        int serverFlags;
         try {
-            out.write(hs.array());
+            out.write(msg.array());
             out.flush();
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, requestTimeoutNanos / 1_000_000));
-            byte[] hdr = new byte[8];
-            in.readFully(hdr);
-            int status = ((hdr[2] & 0xff) << 8) | (hdr[3] & 0xff);
-            int dlen = ByteBuffer.wrap(hdr, 4, 4).getInt();
-            if (status != kXR_ok || dlen < 0 || dlen > 1024)
-                throw new RootIOException("rootio: " + server + " does not speak the XRootD protocol (handshake answer status "
-                        + status + ", length " + dlen + ")");
-            in.readFully(new byte[dlen]);
-            socket.setSoTimeout(0);   // from now on the reader thread waits; request timeouts apply per request
+            byte[] hs = readAnswer("handshake");
+            if (hs == null)
+                throw new RootIOException("rootio: " + server + " does not speak the XRootD protocol (bad handshake answer)");
+            byte[] proto = readAnswer("protocol request");
+            if (proto == null || proto.length < 8)
+                throw new RootIOException("rootio: XRootD server " + server + " refused the protocol request");
+            serverFlags = ByteBuffer.wrap(proto).getInt(4);
         } catch (EOFException | java.net.SocketException e) {
             throw new ConnectionLost("rootio: XRootD server " + server + " closed the connection during the handshake"
                     + " (does its xrd.allow list admit this host?)", e);
@@ -143,14 +153,51 @@ final class XRootDConnection implements Closeable {
             throw new ConnectionLost("rootio: XRootD server " + server + " did not answer the handshake within "
                     + requestTimeoutNanos / 1_000_000_000 + " s", e);
         }
+        boolean haveTls = (serverFlags & kXR_haveTLS) != 0;
+        if (wantTls && !haveTls)
+            throw new RootIOException("rootio: XRootD server " + server + " does not offer TLS, so roots:// cannot be"
+                    + " used with it; use root:// instead");
+        if ((serverFlags & kXR_gotoTLS) != 0 || wantTls) startTls(host, port, opts);
+        socket.setSoTimeout(0);   // from now on the reader thread waits; request timeouts apply per request
     }
 
-    private void protocolAndLogin(RemoteOptions opts) throws IOException {
-        ByteBuffer p = params().putInt(CLIENT_PROTOCOL_VERSION);
-        Response proto = send(kXR_protocol, p, null, 8);
-        if (proto.status() != kXR_ok)
-            throw new RootIOException("rootio: XRootD server " + server + " refused the protocol request: " + describe(proto));
+    /** One answer of the opening exchange: its body when kXR_ok, null otherwise. */
+    private byte[] readAnswer(String what) throws IOException {
+        byte[] hdr = new byte[8];
+        in.readFully(hdr);
+        int status = ((hdr[2] & 0xff) << 8) | (hdr[3] & 0xff);
+        int dlen = ByteBuffer.wrap(hdr, 4, 4).getInt();
+        if (dlen < 0 || dlen > 65536)
+            throw new RootIOException("rootio: " + server + " does not speak the XRootD protocol (" + what + " answer length " + dlen + ")");
+        byte[] body = new byte[dlen];
+        in.readFully(body);
+        return status == kXR_ok ? body : null;
+    }
 
+    private void startTls(String host, int port, RemoteOptions opts) throws IOException {
+        try {
+            javax.net.ssl.SSLContext ctx = opts.sslContext().orElse(javax.net.ssl.SSLContext.getDefault());
+            javax.net.ssl.SSLSocket ssl = (javax.net.ssl.SSLSocket) ctx.getSocketFactory().createSocket(socket, host, port, true);
+            javax.net.ssl.SSLParameters p = ssl.getSSLParameters();
+            p.setEndpointIdentificationAlgorithm("HTTPS");   // the certificate must name the host we asked for
+            ssl.setSSLParameters(p);
+            ssl.setUseClientMode(true);
+            ssl.startHandshake();
+            socket = ssl;
+            in = new DataInputStream(new java.io.BufferedInputStream(ssl.getInputStream(), 1 << 16));
+            out = ssl.getOutputStream();
+            tls = true;
+        } catch (javax.net.ssl.SSLException e) {
+            throw new RootIOException("rootio: TLS handshake with XRootD server " + server + " failed: " + e.getMessage()
+                    + " (is the server's certificate signed by a CA this JVM trusts, and does it name " + host + "?)", e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new RootIOException("rootio: no TLS in this JVM for " + server + ": " + e.getMessage(), e);
+        }
+    }
+
+    boolean usesTls() { return tls; }
+
+    private void login(RemoteOptions opts) throws IOException {
         ByteBuffer lp = params().putInt((int) ProcessHandle.current().pid());
         byte[] user = System.getProperty("user.name", "pocket").getBytes(StandardCharsets.US_ASCII);
         byte[] u8 = new byte[8];
@@ -185,7 +232,7 @@ final class XRootDConnection implements Closeable {
                         ztnCredential(token.get()), 0);
                 if (r.status() == kXR_ok) return;
                 throw new RootIOException("rootio: XRootD server " + server + " refused the bearer token (ztn): "
-                        + describe(r));
+                        + describe(r) + (tls ? "" : "; servers accept tokens only over TLS: try roots://"));
             }
             if (protocols.size() == 1)
                 throw new RootIOException("rootio: XRootD server " + server + " requires a WLCG bearer token (ztn) but none"

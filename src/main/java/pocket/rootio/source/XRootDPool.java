@@ -13,14 +13,14 @@ final class XRootDPool {
 
     private XRootDPool() {}
 
-    static XRootDConnection get(String host, int port, RemoteOptions opts) throws IOException {
-        String key = host + ":" + port + "#" + opts.bearerToken().map(t -> Integer.toHexString(t.hashCode())).orElse("anon");
+    static XRootDConnection get(String host, int port, boolean tls, RemoteOptions opts) throws IOException {
+        String key = (tls ? "roots://" : "root://") + host + ":" + port + "#" + opts.bearerToken().map(t -> Integer.toHexString(t.hashCode())).orElse("anon");
         XRootDConnection c = CONNECTIONS.get(key);
         if (c != null && !c.isBroken()) return c;
         synchronized (LOCKS.computeIfAbsent(key, k -> new Object())) {
             c = CONNECTIONS.get(key);
             if (c != null && !c.isBroken()) return c;
-            c = XRootDConnection.open(host, port, opts);
+            c = XRootDConnection.open(host, port, tls, opts);
             CONNECTIONS.put(key, c);
             return c;
         }

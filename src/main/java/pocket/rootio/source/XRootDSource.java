@@ -14,7 +14,7 @@ import pocket.rootio.source.XRootDConnection.Response;
 import static pocket.rootio.source.XRootDConnection.*;
 
 /**
- * A ROOT file read over the XRootD protocol (root://). Ranges of a batch go out as vector reads
+ * A ROOT file read over the XRootD protocol (root://, or roots:// over TLS). Ranges of a batch go out as vector reads
  * (kXR_readv) sent back to back on the server's shared connection; a broken connection is
  * replaced and the file reopened, redirects are followed and waits obeyed.
  */
@@ -256,7 +256,7 @@ public final class XRootDSource implements Source {
     }
 
     private OpenFile openAt(XRootDUrl at, int redirectsLeft) throws IOException {
-        XRootDConnection conn = XRootDPool.get(at.host(), at.port(), opts);
+        XRootDConnection conn = XRootDPool.get(at.host(), at.port(), at.tls(), opts);
         String path = at.cgi().isEmpty() ? at.path() : at.path() + "?" + at.cgi();
         for (int waits = 0; ; waits++) {
             ByteBuffer p = params().putShort((short) 0).putShort((short) (16 | 1024));   // kXR_open_read | kXR_retstat

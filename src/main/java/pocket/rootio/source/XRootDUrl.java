@@ -2,15 +2,16 @@ package pocket.rootio.source;
 
 import pocket.rootio.RootIOException;
 
-/** A parsed root:// URL: server, absolute path on that server, and the opaque CGI after '?'. */
-record XRootDUrl(String host, int port, String path, String cgi) {
+/** A parsed root:// (or roots://, over TLS) URL: server, absolute path on that server, and the opaque CGI after '?'. */
+record XRootDUrl(boolean tls, String host, int port, String path, String cgi) {
     static final int DEFAULT_PORT = 1094;
 
     static XRootDUrl parse(String url) throws RootIOException {
         String lower = url.toLowerCase();
-        if (!lower.startsWith("root://"))
-            throw new RootIOException("rootio: not a root:// URL: " + url);
-        String rest = url.substring("root://".length());
+        boolean tls = lower.startsWith("roots://");
+        if (!lower.startsWith("root://") && !tls)
+            throw new RootIOException("rootio: not a root:// or roots:// URL: " + url);
+        String rest = url.substring(tls ? "roots://".length() : "root://".length());
         int slash = rest.indexOf('/');
         if (slash <= 0)
             throw new RootIOException("rootio: root:// URL without a server or path: " + url
@@ -38,7 +39,7 @@ record XRootDUrl(String host, int port, String path, String cgi) {
         while (path.startsWith("//")) path = path.substring(1);
         if (path.equals("/"))
             throw new RootIOException("rootio: root:// URL names no file: " + url);
-        return new XRootDUrl(host, port, path, cgi);
+        return new XRootDUrl(tls, host, port, path, cgi);
     }
 
     String server() { return host + ":" + port; }
@@ -47,10 +48,10 @@ record XRootDUrl(String host, int port, String path, String cgi) {
     XRootDUrl redirectTo(String newHost, int newPort, String extraCgi) {
         String c = cgi;
         if (extraCgi != null && !extraCgi.isEmpty()) c = c.isEmpty() ? extraCgi : c + "&" + extraCgi;
-        return new XRootDUrl(newHost, newPort, path, c);
+        return new XRootDUrl(tls, newHost, newPort, path, c);
     }
 
     @Override public String toString() {
-        return "root://" + server() + "/" + path + (cgi.isEmpty() ? "" : "?" + cgi);
+        return (tls ? "roots://" : "root://") + server() + "/" + path + (cgi.isEmpty() ? "" : "?" + cgi);
     }
 }

@@ -66,7 +66,7 @@ class XRootDSourceTest {
     @Test void oneConnectionPerServerSharedByThreads() throws Exception {
         Path sample = TestData.file("pfnano.root");
         byte[] local = Files.readAllBytes(sample);
-        XRootDConnection a = XRootDPool.get("127.0.0.1", server.port(), RemoteOptions.defaults());
+        XRootDConnection a = XRootDPool.get("127.0.0.1", server.port(), false, RemoteOptions.defaults());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try (Source s1 = new XRootDSource(server.url("pfnano.root"));
              Source s2 = new XRootDSource(server.url("nano_dy.root"))) {
@@ -84,7 +84,7 @@ class XRootDSourceTest {
                 }));
             }
             for (Future<Boolean> j : jobs) assertTrue(j.get());
-            assertSame(a, XRootDPool.get("127.0.0.1", server.port(), RemoteOptions.defaults()), "connection reused");
+            assertSame(a, XRootDPool.get("127.0.0.1", server.port(), false, RemoteOptions.defaults()), "connection reused");
             assertTrue(!a.isBroken());
         } finally {
             pool.shutdownNow();
@@ -163,6 +163,8 @@ class XRootDSourceTest {
         assertEquals(1094, u.port());
         assertEquals("/eos/cms/store/a.root", u.path());
         assertEquals("svcClass=x", u.cgi());
+        assertTrue(!u.tls());
+        assertTrue(XRootDUrl.parse("roots://h:1//a.root").tls());
         XRootDUrl v = XRootDUrl.parse("root://user@127.0.0.1:2000/store/b.root");
         assertEquals(2000, v.port());
         assertEquals("/store/b.root", v.path());
