@@ -8,4 +8,7 @@ public interface ExecutorProvider {
     boolean accepts(String executorString);
 
     ExecutorFactory create(String executorString, RunOptions options) throws Exception;
+
+    /** Executor strings this provider makes, listed when an executor is unknown (e.g. "slurm@host"). */
+    default java.util.List<String> names() { return java.util.List.of(); }
 }

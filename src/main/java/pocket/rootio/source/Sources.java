@@ -8,10 +8,15 @@ public final class Sources {
     private Sources() {}
 
     public static Source open(String pathOrUrl) throws RootIOException {
+        return open(pathOrUrl, RemoteOptions.defaults());
+    }
+
+    /** As {@link #open(String)}, with timeouts, retries and a bearer token for remote files. */
+    public static Source open(String pathOrUrl, RemoteOptions options) throws RootIOException {
         String lower = pathOrUrl.toLowerCase();
-        if (lower.startsWith("root://") || lower.startsWith("roots://") || lower.startsWith("http://")
-                || lower.startsWith("https://") || lower.startsWith("davs://"))
-            throw new RootIOException("rootio: remote files are not supported yet: " + pathOrUrl);
+        if (lower.startsWith("root://") || lower.startsWith("roots://")) return new XRootDSource(pathOrUrl, options);
+        if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("davs://"))
+            return new HttpSource(pathOrUrl, options);
         if (lower.startsWith("file://")) return new LocalSource(Path.of(java.net.URI.create(pathOrUrl)));
         return new LocalSource(Path.of(pathOrUrl));
     }

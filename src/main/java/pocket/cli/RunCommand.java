@@ -1,0 +1,91 @@
+package pocket.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+import pocket.config.Configurator;
+import pocket.run.RunOptionsResolver;
+import pocket.run.RunRequest;
+import pocket.run.RunResult;
+import pocket.run.Runner;
+
+/** {@code pocket run} (and {@code runner}): PocketCoffea's run command, same options, same meanings. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, headerHeading = "%n",
+        header = {Banner.L1, Banner.L2, Banner.L3, Banner.L4, Banner.L5, Banner.L6, ""},
+        description = {"Run an analysis on NanoAOD files using a pocket configuration (analysis.jsh).",
+                "Any other --key=value sets that run option (numbers and booleans parsed)."},
+        footer = {"", "Exit codes: 0 run complete, 1 some chunks failed (partial output written;"
+                + " complete it with --resubmit-failed), 2 bad arguments or configuration."})
+public final class RunCommand implements Callable<Integer> {
+    /** How --cfg is loaded; tests put a stand-in here while the configuration work is elsewhere. */
+    static Function<Path, Configurator> configLoader = Configurator::load;
+
+    @Option(names = "--cfg", required = true, paramLabel = "FILE", description = "Config file (analysis .jsh) of this run")
+    Path cfg;
+
+    @Option(names = {"-o", "--outputdir"}, required = true, paramLabel = "DIR", description = "Output folder")
+    Path outputDir;
+
+    @Mixin RunOptionFlags runFlags = new RunOptionFlags();
+
+    @Option(names = {"-ll", "--loglevel"}, defaultValue = "INFO", paramLabel = "LEVEL",
+            description = "Console logging level: DEBUG, INFO, WARNING, ERROR (default: ${DEFAULT-VALUE})")
+    String logLevel;
+
+    @Option(names = {"-ps", "--process-separately"}, description = "Process each dataset separately: output_<dataset>.json")
+    boolean processSeparately;
+
+    @Option(names = {"-f", "--full"}, description = "Process all datasets at the same time: output_all.json (the default)")
+    boolean full;
+
+    @Option(names = "--executor-custom-setup", paramLabel = "FILE",
+            description = "A .jsh defining getExecutorFactory(String name, RunOptions options), or a jar with an ExecutorProvider")
+    Path executorCustomSetup;
+
+    @Mixin DatasetFilterFlags filters = new DatasetFilterFlags();
+
+    @Option(names = "--resubmit-failed", description = "Process only the chunks in <outputdir>/failed_chunks.json and merge them into that output")
+    boolean resubmitFailed;
+
+    @Unmatched List<String> free = new ArrayList<>();
+
+    PrintStream out = System.out, err = System.err;
+
+    @Override
+    public Integer call() {
+        out.println(Banner.text());
+        try {
+            if (full && processSeparately) throw new IllegalArgumentException("-f/--full and -ps/--process-separately exclude each other");
+            if (!Files.isRegularFile(cfg)) throw new IllegalArgumentException("--cfg: config file " + cfg + " not found");
+            RunOptionsResolver.Resolution res = runFlags.resolve(free, out);
+            out.println("Loading the configuration file " + cfg + " ...");
+            Configurator config = configLoader.apply(cfg);
+            RunRequest req = RunRequest.builder(config, outputDir)
+                    .configScript(cfg.toAbsolutePath())
+                    .executor(runFlags.executorString())
+                    .options(res.options())
+                    .processSeparately(processSeparately)
+                    .filterYears(filters.years).filterSamples(filters.samples).filterDatasets(filters.datasets)
+                    .resubmitFailed(resubmitFailed)
+                    .executorCustomSetup(executorCustomSetup)
+                    .logLevel(logLevel)
+                    .build();
+            RunResult r = Runner.run(req);
+            return r.exitCode();
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            err.println("pocket run: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("pocket run: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package pocket.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import pocket.run.RunOptionsResolver;
+
+/**
+ * PocketCoffea's run-option flags as a picocli mixin (pocket run, and any front that parses the
+ * same words): -e, -t, -ro, -lf, -lc, -s, -c, -q, --skip-bad-files, plus free --key=value
+ * overrides handed in by the command. {@link #resolve} layers them onto the defaults.
+ */
+public final class RunOptionFlags {
+    @Option(names = {"-e", "--executor"}, paramLabel = "NAME[@SITE]",
+            description = "Executor: iterative, futures, or name@site (default: iterative)")
+    public String executor;
+
+    @Option(names = {"-t", "--test"},
+            description = "Test run: iterative executor, 1 file and 1 chunk per dataset unless -e, -lf or -lc say otherwise")
+    public boolean test;
+
+    @Option(names = {"-ro", "--run-options", "--custom-run-options"}, paramLabel = "YAML",
+            description = "User run options .yaml file, merged over the defaults")
+    public Path runOptions;
+
+    @Option(names = {"-lf", "--limit-files"}, paramLabel = "N", description = "Limit number of files per dataset")
+    public Integer limitFiles;
+
+    @Option(names = {"-lc", "--limit-chunks"}, paramLabel = "N", description = "Limit number of chunks per dataset")
+    public Integer limitChunks;
+
+    @Option(names = {"-s", "--scaleout"}, paramLabel = "N", description = "Overwrite scaleout config (futures: threads)")
+    public Integer scaleout;
+
+    @Option(names = {"-c", "--chunksize"}, paramLabel = "N", description = "Overwrite chunksize config")
+    public Integer chunksize;
+
+    @Option(names = {"-q", "--queue"}, paramLabel = "QUEUE", description = "Overwrite queue config")
+    public String queue;
+
+    @Option(names = "--skip-bad-files", description = "Skip (and report) files that cannot be opened or read instead of failing")
+    public boolean skipBadFiles;
+
+    /** The executor string this run uses. */
+    public String executorString() { return executor != null ? executor : "iterative"; }
+
+    /** The flags as run options, typed, before the free overrides. */
+    public Map<String, Object> flags() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (limitFiles != null) m.put("limit-files", limitFiles);
+        if (limitChunks != null) m.put("limit-chunks", limitChunks);
+        if (scaleout != null) m.put("scaleout", scaleout);
+        if (chunksize != null) m.put("chunksize", chunksize);
+        if (queue != null) m.put("queue", queue);
+        if (skipBadFiles) m.put("skip-bad-files", true);
+        if (test) {
+            if (limitFiles == null) m.put("limit-files", 1);
+            if (limitChunks == null) m.put("limit-chunks", 1);
+        }
+        return m;
+    }
+
+    /** Resolves defaults → -ro → free overrides → flags; warnings go to {@code warn}. */
+    public RunOptionsResolver.Resolution resolve(List<String> freeOverrides, PrintStream warn) {
+        Map<String, Object> cli = new LinkedHashMap<>(parseFree(freeOverrides));
+        cli.putAll(flags());
+        Map<String, Object> ro = runOptions == null ? null : RunOptionsResolver.readRunOptionsFile(runOptions);
+        RunOptionsResolver.Resolution r = RunOptionsResolver.defaults().resolve(executorString(), ro, cli);
+        if (warn != null) r.warnings().forEach(w -> warn.println("[WARNING ] " + w));
+        return r;
+    }
+
+    /** PocketCoffea's free options: --key=value, --key value, or a bare --key meaning true. */
+    public static Map<String, Object> parseFree(List<String> args) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (args == null) return m;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!a.startsWith("--") || a.length() == 2)
+                throw new IllegalArgumentException("unexpected argument '" + a + "': run options go as --key=value (e.g. --retries=3)");
+            String body = a.substring(2);
+            int eq = body.indexOf('=');
+            if (eq > 0) m.put(body.substring(0, eq), RunOptionsResolver.parseValue(body.substring(eq + 1)));
+            else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) m.put(body, RunOptionsResolver.parseValue(args.get(++i)));
+            else m.put(body, Boolean.TRUE);
+        }
+        return m;
+    }
+}

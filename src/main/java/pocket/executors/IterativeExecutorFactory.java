@@ -1,0 +1,10 @@
+package pocket.executors;
+
+import pocket.run.ChunkExecutor;
+
+/** The factory of the {@code iterative} executor: nothing to set up. */
+public final class IterativeExecutorFactory implements ExecutorFactory {
+    @Override public void setup() {}
+    @Override public ChunkExecutor get() { return new IterativeExecutor(); }
+    @Override public void close() {}
+}

@@ -1,0 +1,6 @@
+package pocket.kernel;
+
+/** A pocket value that knows how it looks in a notebook (a run Result, a plot, a table). */
+public interface Renderable {
+    MimeBundle mimeBundle();
+}

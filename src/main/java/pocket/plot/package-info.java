@@ -1,0 +1,6 @@
+/**
+ * Plots and tables as CMS physicists expect them: histograms stacked by sample with data
+ * points and a data/MC ratio panel, drawn with XChart and encoded as PNG; cutflow and sumw
+ * as Tablesaw tables rendered to HTML for notebooks.
+ */
+package pocket.plot;

@@ -1,0 +1,85 @@
+package pocket.rootio.source;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+
+/**
+ * How remote sources talk to servers: timeouts, retries, an explicit bearer token (otherwise
+ * WLCG token discovery), the gap under which HTTP ranges are merged, and the TLS context.
+ * Immutable; the {@code with...} methods return changed copies.
+ */
+public final class RemoteOptions {
+    private static final RemoteOptions DEFAULTS = new RemoteOptions(Duration.ofSeconds(10),
+            Duration.ofSeconds(60), 3, null, 256 * 1024, null);
+
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final int retries;
+    private final String bearerToken;
+    private final int mergeGap;
+    private final SSLContext sslContext;
+
+    private RemoteOptions(Duration connectTimeout, Duration requestTimeout, int retries,
+                          String bearerToken, int mergeGap, SSLContext sslContext) {
+        this.connectTimeout = connectTimeout;
+        this.requestTimeout = requestTimeout;
+        this.retries = retries;
+        this.bearerToken = bearerToken;
+        this.mergeGap = mergeGap;
+        this.sslContext = sslContext;
+    }
+
+    public static RemoteOptions defaults() { return DEFAULTS; }
+
+    public RemoteOptions withConnectTimeout(Duration d) {
+        requirePositive(d, "connect timeout");
+        return new RemoteOptions(d, requestTimeout, retries, bearerToken, mergeGap, sslContext);
+    }
+
+    public RemoteOptions withRequestTimeout(Duration d) {
+        requirePositive(d, "request timeout");
+        return new RemoteOptions(connectTimeout, d, retries, bearerToken, mergeGap, sslContext);
+    }
+
+    /** How many times a failed request is tried again on a fresh connection (0 = never). */
+    public RemoteOptions withRetries(int n) {
+        if (n < 0 || n > 100) throw new IllegalArgumentException("retries must be in 0..100, got " + n);
+        return new RemoteOptions(connectTimeout, requestTimeout, n, bearerToken, mergeGap, sslContext);
+    }
+
+    /** A bearer token for this source, used instead of the discovered one. */
+    public RemoteOptions withBearerToken(String token) {
+        if (token == null || token.isBlank()) throw new IllegalArgumentException("bearer token must not be blank");
+        return new RemoteOptions(connectTimeout, requestTimeout, retries, token.strip(), mergeGap, sslContext);
+    }
+
+    /** HTTP ranges closer than this many bytes are fetched in one request. */
+    public RemoteOptions withMergeGap(int bytes) {
+        if (bytes < 0) throw new IllegalArgumentException("merge gap must be >= 0 bytes, got " + bytes);
+        return new RemoteOptions(connectTimeout, requestTimeout, retries, bearerToken, bytes, sslContext);
+    }
+
+    /** The TLS context for https:// (e.g. one trusting a site CA); the JVM default otherwise. */
+    public RemoteOptions withSslContext(SSLContext ctx) {
+        return new RemoteOptions(connectTimeout, requestTimeout, retries, bearerToken, mergeGap,
+                Objects.requireNonNull(ctx, "sslContext"));
+    }
+
+    public Duration connectTimeout() { return connectTimeout; }
+    public Duration requestTimeout() { return requestTimeout; }
+    public int retries() { return retries; }
+    public int mergeGap() { return mergeGap; }
+    public Optional<SSLContext> sslContext() { return Optional.ofNullable(sslContext); }
+
+    /** The explicit token, else the one WLCG discovery finds in the environment. */
+    public Optional<String> bearerToken() {
+        return bearerToken != null ? Optional.of(bearerToken) : BearerToken.discover();
+    }
+
+    private static void requirePositive(Duration d, String what) {
+        if (d == null || d.isZero() || d.isNegative())
+            throw new IllegalArgumentException(what + " must be positive, got " + d);
+    }
+}

@@ -1,0 +1,332 @@
+package pocket.rootio.source;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import pocket.rootio.RootIOException;
+import pocket.rootio.source.XRootDConnection.ConnectionLost;
+import pocket.rootio.source.XRootDConnection.Pending;
+import pocket.rootio.source.XRootDConnection.Response;
+
+import static pocket.rootio.source.XRootDConnection.*;
+
+/**
+ * A ROOT file read over the XRootD protocol (root://, or roots:// over TLS). Ranges of a batch go out as vector reads
+ * (kXR_readv) sent back to back on the server's shared connection; a broken connection is
+ * replaced and the file reopened, redirects are followed and waits obeyed.
+ */
+public final class XRootDSource implements Source {
+    /** Largest segment of one kXR_readv element the server accepts (2 MiB minus its 16-byte header). */
+    static final int MAX_SEGMENT = 2 * 1024 * 1024 - 16;
+    /** Most elements in one kXR_readv request. */
+    static final int MAX_ELEMENTS = 1024;
+    /** Bytes asked for in one kXR_readv request, so one answer stays a modest buffer. */
+    static final int MAX_BATCH_BYTES = 16 * 1024 * 1024;
+    private static final int MAX_REDIRECTS = 16;
+
+    private record OpenFile(XRootDConnection conn, byte[] handle, XRootDUrl at) {}
+
+    private final String name;
+    private final XRootDUrl origin;
+    private final RemoteOptions opts;
+    private volatile OpenFile file;
+    private volatile long size = -1;
+    private volatile boolean closed;
+
+    public XRootDSource(String url) throws RootIOException { this(url, RemoteOptions.defaults()); }
+
+    public XRootDSource(String url, RemoteOptions opts) throws RootIOException {
+        this.name = url;
+        this.origin = XRootDUrl.parse(url);
+        this.opts = opts;
+        try {
+            this.file = openWithRetries();
+        } catch (RootIOException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new RootIOException("rootio: cannot open " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override public String name() { return name; }
+
+    @Override public long size() throws IOException {
+        if (size >= 0) return size;
+        ByteBuffer p = params().put((byte) 0).position(12).put(current().handle());
+        Response r = current().conn().send(kXR_stat, p, null, 0);
+        if (r.status() != kXR_ok) throw new RootIOException("rootio: cannot stat " + name + ": " + current().conn().describe(r));
+        size = parseStatSize(r.text(0));
+        return size;
+    }
+
+    @Override public ByteBuffer read(long offset, int length) throws IOException {
+        if (length <= MAX_SEGMENT) {
+            ByteBuffer out = ByteBuffer.allocate(length).order(ByteOrder.BIG_ENDIAN);
+            readInto(offset, length, out);
+            return out;
+        }
+        return readv(new long[]{offset}, new int[]{length})[0];
+    }
+
+    private void readInto(long offset, int length, ByteBuffer out) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            giveUpAfterManyTries(attempt);
+            OpenFile f = current();
+            try {
+                ByteBuffer p = params().put(f.handle()).putLong(offset).putInt(length);
+                Response r = f.conn().send(kXR_read, p, null, length);
+                if (r.status() == kXR_ok) {
+                    if (r.body().length != length) throw truncated(offset, length, r.body().length);
+                    out.put(r.body()).flip();
+                    return;
+                }
+                handleNotOk(f, r, "read of " + length + " bytes at offset " + offset);
+            } catch (ConnectionLost e) {
+                lost(f, e, attempt);
+            }
+        }
+    }
+
+    /** One element of a vector read: bytes [fileOffset, fileOffset+length) go to out[index] at dst. */
+    private record Segment(int index, int dst, long fileOffset, int length) {}
+
+    @Override public ByteBuffer[] readv(long[] offsets, int[] lengths) throws IOException {
+        if (offsets.length != lengths.length)
+            throw new IllegalArgumentException("readv: " + offsets.length + " offsets but " + lengths.length + " lengths");
+        ByteBuffer[] out = new ByteBuffer[offsets.length];
+        List<Segment> segments = new ArrayList<>();
+        for (int i = 0; i < offsets.length; i++) {
+            out[i] = ByteBuffer.allocate(lengths[i]).order(ByteOrder.BIG_ENDIAN);
+            for (int done = 0; done < lengths[i]; done += MAX_SEGMENT)
+                segments.add(new Segment(i, done, offsets[i] + done, Math.min(MAX_SEGMENT, lengths[i] - done)));
+        }
+        List<List<Segment>> todo = batches(segments);
+        for (int attempt = 0; !todo.isEmpty(); attempt++) {
+            giveUpAfterManyTries(attempt);
+            OpenFile f = current();
+            List<Pending> sent = new ArrayList<>();
+            List<List<Segment>> again = new ArrayList<>();
+            try {
+                for (List<Segment> batch : todo) sent.add(sendReadv(f, batch));
+                ConnectionLost lostOne = null;
+                for (int b = 0; b < todo.size(); b++) {
+                    try {
+                        Response r = f.conn().await(sent.get(b));
+                        if (r.status() == kXR_ok) scatter(r.body(), todo.get(b), out);
+                        else { handleNotOk(f, r, "vector read of " + todo.get(b).size() + " ranges"); again.add(todo.get(b)); }
+                    } catch (ConnectionLost e) {
+                        lostOne = e;
+                        again.add(todo.get(b));
+                    }
+                }
+                if (lostOne != null) lost(f, lostOne, attempt);
+            } catch (ConnectionLost e) {   // lost while sending: everything not yet answered goes again
+                again.clear();
+                for (int b = 0; b < todo.size(); b++) {
+                    if (b >= sent.size() || !sent.get(b).done.isDone() || sent.get(b).done.isCompletedExceptionally())
+                        again.add(todo.get(b));
+                    else scatter(sent.get(b).done.join().body(), todo.get(b), out);
+                }
+                lost(f, e, attempt);
+            }
+            todo = again;
+        }
+        for (ByteBuffer b : out) b.position(0);
+        return out;
+    }
+
+    private static List<List<Segment>> batches(List<Segment> segments) {
+        List<List<Segment>> result = new ArrayList<>();
+        List<Segment> cur = new ArrayList<>();
+        long bytes = 0;
+        for (Segment s : segments) {
+            if (!cur.isEmpty() && (cur.size() == MAX_ELEMENTS || bytes + s.length() > MAX_BATCH_BYTES)) {
+                result.add(cur);
+                cur = new ArrayList<>();
+                bytes = 0;
+            }
+            cur.add(s);
+            bytes += s.length();
+        }
+        if (!cur.isEmpty()) result.add(cur);
+        return result;
+    }
+
+    private Pending sendReadv(OpenFile f, List<Segment> batch) throws IOException {
+        ByteBuffer list = ByteBuffer.allocate(16 * batch.size());
+        int expected = 0;
+        for (Segment s : batch) {
+            list.put(f.handle()).putInt(s.length()).putLong(s.fileOffset());
+            expected += 16 + s.length();
+        }
+        return f.conn().sendAsync(kXR_readv, params(), list.array(), expected);
+    }
+
+    private void scatter(byte[] body, List<Segment> batch, ByteBuffer[] out) throws RootIOException {
+        ByteBuffer b = ByteBuffer.wrap(body);
+        for (Segment s : batch) {
+            if (b.remaining() < 16) throw truncated(s.fileOffset(), s.length(), 0);
+            b.position(b.position() + 4);
+            int rlen = b.getInt();
+            long off = b.getLong();
+            if (off != s.fileOffset())
+                throw new RootIOException("rootio: XRootD server " + file.conn().server + " answered the vector read of "
+                        + name + " out of order (offset " + off + " where " + s.fileOffset() + " was asked)");
+            if (rlen != s.length() || b.remaining() < rlen) throw truncated(s.fileOffset(), s.length(), Math.min(rlen, b.remaining()));
+            b.get(out[s.index()].array(), s.dst(), rlen);
+        }
+    }
+
+    private RootIOException truncated(long offset, int wanted, int got) {
+        return new RootIOException("rootio: " + name + " ends early: " + wanted + " bytes were wanted at offset "
+                + offset + " but the server sent " + got + " (truncated file?)");
+    }
+
+    /** Waits, follows a redirect or throws for an answer that is not kXR_ok; the caller then tries again. */
+    private void handleNotOk(OpenFile f, Response r, String what) throws IOException {
+        switch (r.status()) {
+            case kXR_wait -> sleepSeconds(r.body().length >= 4 ? r.int32(0) : 1);
+            case kXR_redirect -> {
+                synchronized (this) {
+                    if (file == f) file = openAt(redirectTarget(f.at(), r), MAX_REDIRECTS);
+                }
+            }
+            case kXR_error -> {
+                if (r.errorCode() == kXR_NotAuthorized)
+                    throw new RootIOException("rootio: XRootD server " + f.conn().server + " refused the " + what + " of "
+                            + name + ": " + r.errorText());
+                throw new RootIOException("rootio: " + what + " of " + name + " failed on XRootD server "
+                        + f.conn().server + ": " + r.errorText());
+            }
+            default -> throw new RootIOException("rootio: " + what + " of " + name + " got an unexpected answer from "
+                    + f.conn().server + ": " + f.conn().describe(r));
+        }
+    }
+
+    /** Waits and redirects do not count as failures, but a server that never serves is one. */
+    private void giveUpAfterManyTries(int attempt) throws RootIOException {
+        if (attempt > 60)
+            throw new RootIOException("rootio: gave up reading " + name + " after 60 waits/redirects from the server");
+    }
+
+    /** The connection under f broke: back off, then the next current() reopens on a fresh connection. */
+    private void lost(OpenFile f, ConnectionLost e, int attempt) throws IOException {
+        if (attempt >= opts.retries())
+            throw new RootIOException("rootio: reading " + name + " failed after " + (attempt + 1) + " attempts: "
+                    + e.getMessage(), e);
+        synchronized (this) {
+            if (file == f) file = null;
+        }
+        try {
+            Thread.sleep(200L << Math.min(attempt, 4));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while retrying " + name);
+        }
+    }
+
+    private OpenFile current() throws IOException {
+        OpenFile f = file;
+        if (f != null) return f;
+        synchronized (this) {
+            if (closed) throw new RootIOException("rootio: " + name + " is closed");
+            if (file == null) file = openWithRetries();
+            return file;
+        }
+    }
+
+    private OpenFile openWithRetries() throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return openAt(origin, MAX_REDIRECTS);
+            } catch (ConnectionLost e) {
+                if (attempt >= opts.retries())
+                    throw new RootIOException(e.getMessage() + " (while opening " + name + ", " + (attempt + 1) + " attempts)", e);
+                try {
+                    Thread.sleep(200L << Math.min(attempt, 4));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while opening " + name);
+                }
+            }
+        }
+    }
+
+    private OpenFile openAt(XRootDUrl at, int redirectsLeft) throws IOException {
+        XRootDConnection conn = XRootDPool.get(at.host(), at.port(), at.tls(), opts);
+        String path = at.cgi().isEmpty() ? at.path() : at.path() + "?" + at.cgi();
+        for (int waits = 0; ; waits++) {
+            ByteBuffer p = params().putShort((short) 0).putShort((short) (16 | 1024));   // kXR_open_read | kXR_retstat
+            Response r = conn.send(kXR_open, p, path.getBytes(StandardCharsets.UTF_8), 0);
+            switch (r.status()) {
+                case kXR_ok -> {
+                    byte[] handle = java.util.Arrays.copyOf(r.body(), 4);
+                    if (r.body().length > 12 && size < 0) size = parseStatSize(r.text(12));
+                    return new OpenFile(conn, handle, at);
+                }
+                case kXR_wait -> {
+                    if (waits >= 20) throw new RootIOException("rootio: XRootD server " + conn.server + " kept asking to wait for " + name);
+                    sleepSeconds(r.int32(0));
+                }
+                case kXR_redirect -> {
+                    if (redirectsLeft <= 0) throw new RootIOException("rootio: too many redirects opening " + name + " (last: " + conn.server + ")");
+                    return openAt(redirectTarget(at, r), redirectsLeft - 1);
+                }
+                case kXR_error -> {
+                    int code = r.errorCode();
+                    if (code == kXR_NotFound)
+                        throw new RootIOException("rootio: no such file on XRootD server " + conn.server + ": " + at.path()
+                                + " (" + name + ")");
+                    if (code == kXR_NotAuthorized)
+                        throw new RootIOException("rootio: XRootD server " + conn.server + " refused to open " + name + ": " + r.errorText());
+                    if (code == kXR_isDirectory)
+                        throw new RootIOException("rootio: " + name + " is a directory on XRootD server " + conn.server + ", not a ROOT file");
+                    throw new RootIOException("rootio: cannot open " + name + " on XRootD server " + conn.server + ": " + r.errorText());
+                }
+                default -> throw new RootIOException("rootio: unexpected answer opening " + name + " on " + conn.server + ": " + conn.describe(r));
+            }
+        }
+    }
+
+    /** kXR_redirect body: port, then "host[?cgi]" (or a full URL). */
+    private static XRootDUrl redirectTarget(XRootDUrl from, Response r) throws RootIOException {
+        int port = r.int32(0);
+        String target = r.text(4);
+        if (target.contains("://")) {
+            XRootDUrl u = XRootDUrl.parse(target);
+            return from.redirectTo(u.host(), u.port(), u.cgi());
+        }
+        String cgi = "";
+        int q = target.indexOf('?');
+        if (q >= 0) { cgi = target.substring(q + 1); target = target.substring(0, q); }
+        return from.redirectTo(target, port > 0 ? port : XRootDUrl.DEFAULT_PORT, cgi);
+    }
+
+    /** Stat answer "id size flags modtime". */
+    private long parseStatSize(String stat) throws RootIOException {
+        String[] parts = stat.trim().split("\\s+");
+        try {
+            return Long.parseLong(parts[1]);
+        } catch (RuntimeException e) {
+            throw new RootIOException("rootio: cannot read the size of " + name + " from the server's stat answer '" + stat + "'");
+        }
+    }
+
+    @Override public void close() {
+        OpenFile f;
+        synchronized (this) {
+            closed = true;
+            f = file;
+            file = null;
+        }
+        if (f == null || f.conn().isBroken()) return;
+        try {
+            f.conn().send(kXR_close, params().put(f.handle()), null, 0);
+        } catch (IOException e) {
+            // closing a read-only handle: nothing is lost if the server has already gone
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package pocket.run;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import pocket.config.Configurator;
+import pocket.config.Dataset;
+import pocket.workflow.Chunk;
+import pocket.workflow.ChunkProcessor;
+import pocket.workflow.Output;
+
+/**
+ * Benchmark of the local executors: the same run with {@code iterative} and with {@code futures}
+ * on N threads, printing events/s and the speed-up, and checking both outputs are identical.
+ * <pre>
+ *   java -cp target/pocket.jar pocket.run.RunBenchmark --cfg notebooks/zmumu/analysis.jsh --replicate 40 --chunksize 2000
+ *   java -cp target/pocket.jar pocket.run.RunBenchmark --synthetic 4000000      (no ROOT files: a CPU-bound stand-in processor)
+ * </pre>
+ */
+public final class RunBenchmark {
+    private RunBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path cfgPath = null;
+        long synthetic = 0;
+        int replicate = 20, threads = 2, chunksize = 5000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--cfg" -> cfgPath = Path.of(args[++i]);
+                case "--synthetic" -> synthetic = Long.parseLong(args[++i]);
+                case "--replicate" -> replicate = Integer.parseInt(args[++i]);
+                case "--threads", "-s" -> threads = Integer.parseInt(args[++i]);
+                case "--chunksize", "-c" -> chunksize = Integer.parseInt(args[++i]);
+                default -> {
+                    System.err.println("usage: RunBenchmark (--cfg analysis.jsh [--replicate K] | --synthetic EVENTS) [--threads N] [--chunksize N]");
+                    System.exit(2);
+                }
+            }
+        }
+        Configurator cfg;
+        EntryCounter counter = null;
+        if (cfgPath != null) {
+            cfg = new Replicated(Configurator.load(cfgPath), replicate);
+        } else {
+            long total = synthetic > 0 ? synthetic : 4_000_000;
+            int files = 16;
+            List<String> names = new ArrayList<>();
+            for (int f = 0; f < files; f++) names.add("synthetic-" + f);
+            cfg = new Synthetic(List.of(new Dataset("synthetic", names, Map.of("sample", "synthetic", "isMC", "true"))));
+            long perFile = total / files;
+            counter = (f, t) -> perFile;
+        }
+        Path tmp = Files.createTempDirectory("pocket-bench");
+        RunOptions base = RunOptionsResolver.defaults().resolve("futures").with("chunksize", chunksize).with("scaleout", threads);
+        // warm-up: JIT the reader and the processor before timing anything
+        run(cfg, counter, "futures", base.with("limit-chunks", 3), tmp.resolve("warmup"));
+        RunResult it = run(cfg, counter, "iterative", base, tmp.resolve("iterative"));
+        RunResult fu = run(cfg, counter, "futures", base, tmp.resolve("futures"));
+        boolean same = Files.readString(tmp.resolve("iterative/output_all.raw.json"))
+                .equals(Files.readString(tmp.resolve("futures/output_all.raw.json")));
+        PerformanceReport a = it.performance(), b = fu.performance();
+        System.out.printf("workload: %s, %d chunks, %d events, chunksize %d, %d cores available%n",
+                cfgPath != null ? cfgPath + " (files x" + replicate + ")" : "synthetic", it.fates().size(), a.events(), chunksize,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf("iterative      : %8.2f s  %12.0f events/s%n", a.wallSeconds(), a.eventsPerSecond());
+        System.out.printf("futures x%-2d    : %8.2f s  %12.0f events/s%n", threads, b.wallSeconds(), b.eventsPerSecond());
+        System.out.printf("speed-up       : %8.2f x  (outputs identical: %s)%n", a.wallSeconds() / b.wallSeconds(), same);
+    }
+
+    private static RunResult run(Configurator cfg, EntryCounter counter, String executor, RunOptions o, Path out) throws Exception {
+        return Runner.run(RunRequest.builder(cfg, out).executor(executor).options(o).entries(counter)
+                .logLevel("ERROR").progress(ProgressListener.NONE).build());
+    }
+
+    /** A configuration whose every file is listed K times, for enough events from small samples. */
+    static final class Replicated extends Configurator {
+        private final Configurator cfg;
+        private final int k;
+
+        Replicated(Configurator cfg, int k) { this.cfg = cfg; this.k = k; }
+
+        @Override public List<Dataset> datasets() {
+            List<Dataset> out = new ArrayList<>();
+            for (Dataset d : cfg.datasets()) {
+                List<String> files = new ArrayList<>();
+                for (String f : d.files()) files.addAll(Collections.nCopies(k, f));
+                out.add(new Dataset(d.name(), files, d.metadata()));
+            }
+            return out;
+        }
+        @Override public String treeName() { return cfg.treeName(); }
+        @Override public ChunkProcessor processor() { return cfg.processor(); }
+        @Override public JsonObject toJson() { return cfg.toJson(); }
+    }
+
+    /** No files: each event draws two muons and computes their invariant mass (CPU-bound like a real processor). */
+    static final class Synthetic extends Configurator {
+        private final List<Dataset> datasets;
+
+        Synthetic(List<Dataset> datasets) { this.datasets = datasets; }
+
+        @Override public List<Dataset> datasets() { return datasets; }
+        @Override public JsonObject toJson() { return new JsonObject(); }
+        @Override public ChunkProcessor processor() { return Synthetic::process; }
+
+        static Output process(Chunk c) {
+            SplittableRandom rnd = new SplittableRandom(c.file().hashCode() * 31L + c.start());
+            int n = (int) c.entries();
+            double[] pt1 = new double[n], pt2 = new double[n], deta = new double[n], dphi = new double[n];
+            for (int i = 0; i < n; i++) {
+                pt1[i] = 20 + 60 * rnd.nextDouble();
+                pt2[i] = 10 + 40 * rnd.nextDouble();
+                deta[i] = 4 * rnd.nextDouble() - 2;
+                dphi[i] = Math.PI * (2 * rnd.nextDouble() - 1);
+            }
+            long inWindow = 0;
+            for (int i = 0; i < n; i++) {
+                double m = Math.sqrt(2 * pt1[i] * pt2[i] * (Math.cosh(deta[i]) - Math.cos(dphi[i])));
+                if (m > 60 && m < 120) inWindow++;
+            }
+            if (inWindow < 0) throw new IllegalStateException();
+            return Output.empty();
+        }
+    }
+}

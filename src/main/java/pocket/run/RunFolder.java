@@ -1,0 +1,176 @@
+package pocket.run;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import pocket.workflow.Chunk;
+import pocket.workflow.Output;
+
+/**
+ * The files of a run's output folder: output_&lt;name&gt;.json (postprocessed, with the run
+ * status under {@code pocket_run}), output_&lt;name&gt;.raw.json (the plain merged sum that
+ * --resubmit-failed adds to), config.json, run_options.yaml, failed_chunks.json, error/ and
+ * performance.json.
+ */
+public final class RunFolder {
+    public static final String FAILED_CHUNKS = "failed_chunks.json", RUN_OPTIONS = "run_options.yaml",
+            CONFIG = "config.json", PERFORMANCE = "performance.json", LOGFILE = "logfile.log", ERRORS = "error";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
+            .serializeSpecialFloatingPointValues().create();
+
+    private final Path dir;
+
+    public RunFolder(Path dir) { this.dir = dir; }
+
+    public Path dir() { return dir; }
+    public Path output(String name) { return dir.resolve("output_" + safe(name) + ".json"); }
+    public Path rawOutput(String name) { return dir.resolve("output_" + safe(name) + ".raw.json"); }
+
+    public void writeJson(Path file, JsonElement json) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) { GSON.toJson(json, w); }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static JsonObject readJson(Path file) throws IOException {
+        try {
+            return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new IOException(file + " is not a JSON object: " + e.getMessage(), e);
+        }
+    }
+
+    public void writeRunOptions(RunOptions o) throws IOException {
+        DumperOptions d = new DumperOptions();
+        d.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        Files.writeString(dir.resolve(RUN_OPTIONS), new Yaml(d).dump(new TreeMap<>(o.asMap())));
+    }
+
+    /** Writes the postprocessed output with its status and the raw sum beside it. */
+    public void writeOutput(String name, Output raw, Output post, RunStatus status) throws IOException {
+        writeJson(rawOutput(name), raw.toJson());
+        JsonObject doc = post.toJson();
+        doc.add("pocket_run", status.toJson());
+        writeJson(output(name), doc);
+    }
+
+    /** The un-postprocessed sum of an earlier run, or null when there is none. */
+    public Output readRaw(String name) throws IOException {
+        Path p = rawOutput(name);
+        return Files.isRegularFile(p) ? Output.fromJson(readJson(p)) : null;
+    }
+
+    /** The status written under {@code pocket_run} in every output document. */
+    public record RunStatus(boolean complete, long processed, long failed, long skipped, boolean resubmitted) {
+        JsonObject toJson() {
+            JsonObject o = new JsonObject();
+            o.addProperty("complete", complete);
+            o.addProperty("processed_chunks", processed);
+            o.addProperty("failed_chunks", failed);
+            o.addProperty("skipped_chunks", skipped);
+            o.addProperty("resubmitted", resubmitted);
+            if (!complete) o.addProperty("note", "INCOMPLETE: failed chunks are listed in failed_chunks.json; complete with --resubmit-failed");
+            return o;
+        }
+    }
+
+    /** What failed_chunks.json holds. */
+    public record Failures(List<ChunkFate> failed, List<ChunkFate> skipped, Map<String, Integer> processedPerDataset) {}
+
+    /** Writes failed_chunks.json and one traceback file per failed or skipped chunk under error/. */
+    public void writeFailures(Failures f) throws IOException {
+        Path errors = dir.resolve(ERRORS);
+        if (Files.isDirectory(errors))
+            try (var s = Files.list(errors)) { for (Path p : s.toList()) Files.deleteIfExists(p); }
+        JsonObject o = new JsonObject();
+        o.addProperty("complete", f.failed().isEmpty());
+        o.add("failed", fates(f.failed(), "failed"));
+        o.add("skipped", fates(f.skipped(), "skipped"));
+        JsonObject per = new JsonObject();
+        f.processedPerDataset().forEach(per::addProperty);
+        o.add("processed_chunks_per_dataset", per);
+        writeJson(dir.resolve(FAILED_CHUNKS), o);
+    }
+
+    private JsonArray fates(List<ChunkFate> fates, String kind) throws IOException {
+        JsonArray a = new JsonArray();
+        int i = 0;
+        for (ChunkFate f : fates) {
+            JsonObject c = chunkJson(f.chunk());
+            c.addProperty("whole_file", ChunkPlan.isWholeFile(f.chunk()));
+            c.addProperty("reason", f.reason());
+            c.addProperty("attempts", f.attempts());
+            if (f.traceback() != null) {
+                Files.createDirectories(dir.resolve(ERRORS));
+                String name = String.format("%s_%04d_%s.txt", kind, i, safe(f.chunk().dataset()));
+                Files.writeString(dir.resolve(ERRORS).resolve(name), f.chunk().id() + "\n" + f.reason() + "\n\n" + f.traceback());
+                c.addProperty("traceback", ERRORS + "/" + name);
+            }
+            a.add(c);
+            i++;
+        }
+        return a;
+    }
+
+    /** Reads failed_chunks.json of an earlier run. */
+    public Failures readFailures() throws IOException {
+        Path p = dir.resolve(FAILED_CHUNKS);
+        if (!Files.isRegularFile(p))
+            throw new IOException("nothing to resubmit: " + p + " not found (run without --resubmit-failed first)");
+        JsonObject o = readJson(p);
+        Map<String, Integer> per = new LinkedHashMap<>();
+        if (o.has("processed_chunks_per_dataset"))
+            o.getAsJsonObject("processed_chunks_per_dataset").entrySet().forEach(e -> per.put(e.getKey(), e.getValue().getAsInt()));
+        return new Failures(readFates(o, "failed", ChunkFate.Status.FAILED), readFates(o, "skipped", ChunkFate.Status.SKIPPED), per);
+    }
+
+    private static List<ChunkFate> readFates(JsonObject o, String key, ChunkFate.Status status) {
+        List<ChunkFate> out = new ArrayList<>();
+        if (!o.has(key)) return out;
+        for (JsonElement e : o.getAsJsonArray(key)) {
+            JsonObject c = e.getAsJsonObject();
+            String reason = c.has("reason") && !c.get("reason").isJsonNull() ? c.get("reason").getAsString() : null;
+            out.add(new ChunkFate(chunkFromJson(c), status, reason, null, c.has("attempts") ? c.get("attempts").getAsInt() : 0, 0));
+        }
+        return out;
+    }
+
+    public static JsonObject chunkJson(Chunk c) {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", c.id());
+        o.addProperty("dataset", c.dataset());
+        o.addProperty("file", c.file());
+        o.addProperty("tree", c.tree());
+        o.addProperty("start", c.start());
+        o.addProperty("stop", c.stop());
+        JsonObject m = new JsonObject();
+        new TreeMap<>(c.metadata()).forEach(m::addProperty);
+        o.add("metadata", m);
+        return o;
+    }
+
+    public static Chunk chunkFromJson(JsonObject o) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        if (o.has("metadata")) o.getAsJsonObject("metadata").entrySet().forEach(e -> meta.put(e.getKey(), e.getValue().getAsString()));
+        return new Chunk(o.get("dataset").getAsString(), o.get("file").getAsString(), o.get("tree").getAsString(),
+                o.get("start").getAsLong(), o.get("stop").getAsLong(), meta);
+    }
+
+    static String safe(String name) { return name.replaceAll("[^A-Za-z0-9._+-]", "_"); }
+}

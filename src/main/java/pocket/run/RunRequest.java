@@ -1,0 +1,93 @@
+package pocket.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import pocket.config.Configurator;
+import pocket.workflow.ChunkProcessor;
+
+/**
+ * Everything one run needs, as the fronts (pocket run, notebooks, remote workers) hand it to
+ * {@link Runner#run}. Built with {@link #builder}; {@code options} are the resolved run options
+ * (null: the defaults for the executor).
+ *
+ * @param processor  null: the configuration's own processor
+ * @param entries    how files are counted (null: open them with pocket's reader)
+ * @param progress   null: a live bar on a terminal, plain log lines otherwise
+ * @param chunks     null: plan the chunks from the datasets; else exactly these chunks (a remote
+ *                   worker's share; a whole-file chunk {@code [0, 0)} is chunked when it runs)
+ */
+public record RunRequest(Configurator config, Path configScript, Path outputDir, String executor,
+                         RunOptions options, boolean processSeparately, List<String> filterYears,
+                         List<String> filterSamples, List<String> filterDatasets, boolean resubmitFailed,
+                         Path executorCustomSetup, String logLevel, ChunkProcessor processor,
+                         EntryCounter entries, ProgressListener progress, List<pocket.workflow.Chunk> chunks) {
+    public RunRequest {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(outputDir, "outputDir");
+        executor = executor == null ? "iterative" : executor;
+        filterYears = filterYears == null ? List.of() : List.copyOf(filterYears);
+        filterSamples = filterSamples == null ? List.of() : List.copyOf(filterSamples);
+        filterDatasets = filterDatasets == null ? List.of() : List.copyOf(filterDatasets);
+        logLevel = logLevel == null ? "INFO" : logLevel;
+        chunks = chunks == null ? null : List.copyOf(chunks);
+    }
+
+    /** Without explicit chunks (the plan comes from the datasets). */
+    public RunRequest(Configurator config, Path configScript, Path outputDir, String executor,
+                      RunOptions options, boolean processSeparately, List<String> filterYears,
+                      List<String> filterSamples, List<String> filterDatasets, boolean resubmitFailed,
+                      Path executorCustomSetup, String logLevel, ChunkProcessor processor,
+                      EntryCounter entries, ProgressListener progress) {
+        this(config, configScript, outputDir, executor, options, processSeparately, filterYears, filterSamples,
+                filterDatasets, resubmitFailed, executorCustomSetup, logLevel, processor, entries, progress, null);
+    }
+
+    public static Builder builder(Configurator config, Path outputDir) { return new Builder(config, outputDir); }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(config, outputDir);
+        b.configScript = configScript; b.executor = executor; b.options = options;
+        b.processSeparately = processSeparately; b.filterYears = filterYears; b.filterSamples = filterSamples;
+        b.filterDatasets = filterDatasets; b.resubmitFailed = resubmitFailed; b.executorCustomSetup = executorCustomSetup;
+        b.logLevel = logLevel; b.processor = processor; b.entries = entries; b.progress = progress; b.chunks = chunks;
+        return b;
+    }
+
+    /** Fluent builder of a {@link RunRequest}. */
+    public static final class Builder {
+        private final Configurator config;
+        private final Path outputDir;
+        private Path configScript, executorCustomSetup;
+        private String executor = "iterative", logLevel = "INFO";
+        private RunOptions options;
+        private boolean processSeparately, resubmitFailed;
+        private List<String> filterYears = List.of(), filterSamples = List.of(), filterDatasets = List.of();
+        private ChunkProcessor processor;
+        private EntryCounter entries;
+        private ProgressListener progress;
+        private List<pocket.workflow.Chunk> chunks;
+
+        private Builder(Configurator config, Path outputDir) { this.config = config; this.outputDir = outputDir; }
+
+        public Builder configScript(Path p) { configScript = p; return this; }
+        public Builder executor(String e) { executor = e; return this; }
+        public Builder options(RunOptions o) { options = o; return this; }
+        public Builder processSeparately(boolean b) { processSeparately = b; return this; }
+        public Builder filterYears(List<String> l) { filterYears = l; return this; }
+        public Builder filterSamples(List<String> l) { filterSamples = l; return this; }
+        public Builder filterDatasets(List<String> l) { filterDatasets = l; return this; }
+        public Builder resubmitFailed(boolean b) { resubmitFailed = b; return this; }
+        public Builder executorCustomSetup(Path p) { executorCustomSetup = p; return this; }
+        public Builder logLevel(String l) { logLevel = l; return this; }
+        public Builder processor(ChunkProcessor p) { processor = p; return this; }
+        public Builder entries(EntryCounter c) { entries = c; return this; }
+        public Builder progress(ProgressListener p) { progress = p; return this; }
+        public Builder chunks(List<pocket.workflow.Chunk> c) { chunks = c; return this; }
+
+        public RunRequest build() {
+            return new RunRequest(config, configScript, outputDir, executor, options, processSeparately, filterYears,
+                    filterSamples, filterDatasets, resubmitFailed, executorCustomSetup, logLevel, processor, entries, progress, chunks);
+        }
+    }
+}

@@ -1,0 +1,254 @@
+package pocket.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import pocket.config.Configurator;
+import pocket.config.Dataset;
+import pocket.executors.ExecutorFactory;
+import pocket.executors.Executors;
+import pocket.util.Names;
+import pocket.workflow.Chunk;
+import pocket.workflow.ChunkProcessor;
+import pocket.workflow.Output;
+
+/**
+ * The one run loop behind {@code pocket run}, the notebook API and remote workers: filter the
+ * datasets, plan the chunks, run them on the executor, merge, postprocess once, and write the
+ * output folder (outputs, raw sums, config, options, failures, tracebacks, performance, log).
+ */
+public final class Runner {
+    private Runner() {}
+
+    public static RunResult run(RunRequest req) throws IOException {
+        Path out = req.outputDir();
+        Files.createDirectories(out);
+        RunFolder folder = new RunFolder(out);
+        try (RunLog log = new RunLog(out.resolve(RunFolder.LOGFILE), req.logLevel(), System.out)) {
+            return run(req, folder, log);
+        }
+    }
+
+    private static RunResult run(RunRequest req, RunFolder folder, RunLog log) throws IOException {
+        Configurator cfg = req.config();
+        RunOptions opts = req.options() != null ? req.options() : RunOptionsResolver.defaults().resolve(req.executor());
+        List<Dataset> datasets = filter(cfg.datasets(), req, log);
+
+        ExecutorFactory factory = Executors.lookup(req.executor(), opts, req.executorCustomSetup());
+        opts = factory.customizeArgs(opts);
+        log.info("Running with executor " + req.executor() + (req.resubmitFailed() ? " (resubmitting failed chunks)" : ""));
+        log.info("Run options:");
+        new TreeMap<>(opts.asMap()).forEach((k, v) -> log.info(String.format("  %-24s %s", k, v)));
+        folder.writeRunOptions(opts);
+        writeConfig(cfg, folder, log);
+        waitForStartingTime(opts, log);
+
+        ChunkProcessor processor = req.processor() != null ? req.processor() : cfg.processor();
+        ProgressListener shown = req.progress() != null ? req.progress() : ConsoleProgress.auto(log);
+        ProgressListener progress = withFateLog(shown, log);
+        RunContext ctx = new RunContext(cfg, req.configScript(), opts, processor, progress, req.outputDir());
+        EntryCounter counter = req.entries() != null ? req.entries() : EntryCounter.ROOT;
+
+        RunFolder.Failures earlier = req.resubmitFailed() ? folder.readFailures() : null;
+        Map<String, List<Dataset>> groups = groups(datasets, req.processSeparately(), opts);
+        if (req.chunks() != null)
+            for (Chunk c : req.chunks())
+                if (datasets.stream().noneMatch(d -> d.name().equals(c.dataset())))
+                    throw new IllegalArgumentException("chunk " + c.id() + ": dataset '" + c.dataset() + "' is not among the datasets to run"
+                            + Names.nearestHint(c.dataset(), datasets.stream().map(Dataset::name).toList()));
+        List<ChunkFate> allFates = new ArrayList<>();
+        Map<String, Output> outputs = new LinkedHashMap<>();
+        Map<String, Integer> processed = new LinkedHashMap<>();
+        if (earlier != null) processed.putAll(earlier.processedPerDataset());
+        List<ChunkFate> skipped = new ArrayList<>(earlier != null ? earlier.skipped() : List.of());
+        long t0 = System.nanoTime();
+        try {
+            factory.setup();
+            for (Map.Entry<String, List<Dataset>> g : groups.entrySet()) {
+                String name = g.getKey();
+                ChunkPlan plan;
+                if (earlier != null)
+                    plan = explicitPlan(g.getValue(), earlier.failed().stream().map(ChunkFate::chunk).toList(),
+                            earlier.processedPerDataset(), opts, counter);
+                else if (req.chunks() != null)
+                    plan = explicitPlan(g.getValue(), req.chunks(), Map.of(), opts, counter);
+                else plan = ChunkPlan.of(g.getValue(), cfg.treeName(), opts, counter,
+                        opts.has("limit-chunks") ? 1 : Math.min(16, Math.max(opts.getInt("scaleout", 1), 4)));
+                if ((earlier != null || req.chunks() != null) && plan.chunks().isEmpty() && plan.unopened().isEmpty()) continue;
+                Output earlierRaw = earlier != null ? folder.readRaw(name) : null;
+                if (earlier != null && earlierRaw == null)
+                    throw new IOException("cannot resubmit: " + folder.rawOutput(name) + " of the earlier run is missing"
+                            + " (was it run " + (req.processSeparately() ? "without" : "with") + " -ps?)");
+                log.info((g.getValue().size() == 1 && !name.equals("all") ? "Working on dataset: " : "Working on datasets: ")
+                        + g.getValue().stream().map(Dataset::name).toList() + ": " + plan.chunks().size() + " chunks, "
+                        + plan.events() + " events");
+                for (ChunkFate f : plan.unopened()) progress.chunkDone(f);
+                progress.started(plan.chunks().size(), plan.events());
+                ExecutionResult er = plan.chunks().isEmpty() ? new ExecutionResult(Output.empty(), List.of())
+                        : factory.get().execute(plan.chunks(), ctx);
+                List<ChunkFate> fates = new ArrayList<>(plan.unopened());
+                fates.addAll(er.fates());
+                allFates.addAll(fates);
+                for (ChunkFate f : fates) {
+                    if (f.status() == ChunkFate.Status.PROCESSED) processed.merge(f.chunk().dataset(), 1, Integer::sum);
+                    if (f.status() == ChunkFate.Status.SKIPPED) skipped.add(f);
+                }
+                Output raw = earlierRaw != null ? earlierRaw.add(er.output()) : er.output();
+                Output post = raw.postprocess();
+                long failed = fates.stream().filter(f -> f.status() == ChunkFate.Status.FAILED).count();
+                long nSkipped = skipped.stream().filter(f -> g.getValue().stream().anyMatch(d -> d.name().equals(f.chunk().dataset()))).count();
+                long nProcessed = g.getValue().stream().mapToLong(d -> processed.getOrDefault(d.name(), 0)).sum();
+                folder.writeOutput(name, raw, post, new RunFolder.RunStatus(failed == 0, nProcessed, failed, nSkipped, earlier != null));
+                outputs.put(name, post);
+                log.info("Saving output to " + folder.output(name) + (failed == 0 ? "" : " (INCOMPLETE: " + failed + " chunks failed)"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("run interrupted", e);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("run failed: " + e.getMessage(), e);
+        } finally {
+            factory.close();
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        List<ChunkFate> failed = allFates.stream().filter(f -> f.status() == ChunkFate.Status.FAILED).toList();
+        folder.writeFailures(new RunFolder.Failures(failed, skipped, processed));
+        int workers = req.executor().startsWith("iterative") ? 1 : opts.getInt("scaleout", 1);
+        PerformanceReport perf = new PerformanceReport(allFates, wall, workers);
+        folder.writeJson(folder.dir().resolve(RunFolder.PERFORMANCE), perf.toJson());
+        log.info("Performance:");
+        for (String line : perf.format().split("\n")) log.info("  " + line);
+        RunResult result = new RunResult(req.outputDir(), outputs, allFates, opts, perf);
+        summarize(result, skipped, log);
+        return result;
+    }
+
+    private static void summarize(RunResult r, List<ChunkFate> skipped, RunLog log) {
+        long p = r.count(ChunkFate.Status.PROCESSED);
+        if (!skipped.isEmpty())
+            log.warning(skipped.size() + " file(s)/chunk(s) SKIPPED (skip-bad-files): " + skipped.stream().map(f -> f.chunk().file()).distinct().toList());
+        if (r.complete()) log.info("Run complete: " + p + " chunks processed" + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped"));
+        else log.error("Run INCOMPLETE: " + r.failed().size() + " chunk(s) failed, " + p + " processed; the partial output is written;"
+                + " see failed_chunks.json and error/, then rerun with --resubmit-failed");
+    }
+
+    private static ProgressListener withFateLog(ProgressListener shown, RunLog log) {
+        return new ProgressListener() {
+            @Override public void started(int chunks, long events) { shown.started(chunks, events); }
+            @Override public void message(String text) { shown.message(text); }
+            @Override public void chunkDone(ChunkFate f) {
+                if (f.status() == ChunkFate.Status.FAILED)
+                    log.error("chunk " + f.chunk().id() + " FAILED after " + f.attempts() + " attempt(s): " + f.reason());
+                else if (f.status() == ChunkFate.Status.SKIPPED)
+                    log.warning("chunk " + f.chunk().id() + " SKIPPED: " + f.reason());
+                shown.chunkDone(f);
+            }
+        };
+    }
+
+    /** --filter-years/--filter-samples/--filter-datasets; an error when nothing is left. */
+    static List<Dataset> filter(List<Dataset> all, RunRequest req, RunLog log) {
+        List<Dataset> ds = all;
+        ds = filterBy(ds, req.filterYears(), Dataset::year, "year", log);
+        ds = filterBy(ds, req.filterSamples(), Dataset::sample, "sample", log);
+        ds = filterBy(ds, req.filterDatasets(), Dataset::name, "dataset", log);
+        if (ds.isEmpty())
+            throw new IllegalArgumentException("No datasets to process: the configuration has "
+                    + all.stream().map(Dataset::name).toList() + " and the filters left none");
+        return ds;
+    }
+
+    private static List<Dataset> filterBy(List<Dataset> ds, List<String> wanted, Function<Dataset, String> key, String what, RunLog log) {
+        if (wanted.isEmpty()) return ds;
+        Set<String> have = new LinkedHashSet<>();
+        ds.forEach(d -> have.add(key.apply(d)));
+        for (String w : wanted)
+            if (!have.contains(w)) log.warning("--filter-" + what + "s: no dataset has " + what + " '" + w + "'" + Names.nearestHint(w, have));
+        return ds.stream().filter(d -> wanted.contains(key.apply(d))).toList();
+    }
+
+    /** "all", or one group per dataset (with run option group-samples: {group: [samples]} together). */
+    @SuppressWarnings("unchecked")
+    static Map<String, List<Dataset>> groups(List<Dataset> ds, boolean separately, RunOptions opts) {
+        Map<String, List<Dataset>> g = new LinkedHashMap<>();
+        if (!separately) { g.put("all", ds); return g; }
+        List<Dataset> left = new ArrayList<>(ds);
+        if (opts.get("group-samples") instanceof Map<?, ?> gs) {
+            for (Map.Entry<?, ?> e : gs.entrySet()) {
+                List<String> samples = e.getValue() instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(e.getValue()));
+                List<Dataset> members = left.stream().filter(d -> samples.contains(d.sample())).toList();
+                if (!members.isEmpty()) { g.put(String.valueOf(e.getKey()), members); left.removeAll(members); }
+            }
+        }
+        for (Dataset d : left) g.put(d.name(), List.of(d));
+        return g;
+    }
+
+    /**
+     * Exactly the given chunks of these datasets (failed ones to resubmit, or a remote worker's share);
+     * a whole-file chunk is chunked anew, within limit-chunks less the chunks its dataset already has.
+     */
+    static ChunkPlan explicitPlan(List<Dataset> group, List<Chunk> given, Map<String, Integer> alreadyProcessed,
+                                  RunOptions opts, EntryCounter counter) {
+        Set<String> names = new LinkedHashSet<>();
+        group.forEach(d -> names.add(d.name()));
+        int limitChunks = opts.has("limit-chunks") ? opts.getInt("limit-chunks", 0) : Integer.MAX_VALUE;
+        List<Chunk> chunks = new ArrayList<>();
+        List<ChunkFate> unopened = new ArrayList<>();
+        Map<String, Long> events = new LinkedHashMap<>();
+        Map<String, Integer> used = new LinkedHashMap<>(alreadyProcessed);
+        for (Chunk c : given) {
+            if (!names.contains(c.dataset())) continue;
+            if (!ChunkPlan.isWholeFile(c)) {
+                chunks.add(c);
+                events.merge(c.dataset(), c.entries(), Long::sum);
+                continue;
+            }
+            int budget = limitChunks == Integer.MAX_VALUE ? Integer.MAX_VALUE : limitChunks - used.getOrDefault(c.dataset(), 0);
+            List<Chunk> fileChunks = new ArrayList<>();
+            ChunkFate bad = ChunkPlan.chunkFile(new Dataset(c.dataset(), List.of(c.file()), c.metadata()), c.file(), c.tree(),
+                    opts.getLong("chunksize", 150000), budget, opts.getBool("skip-bad-files", false), counter, fileChunks);
+            if (bad != null) { unopened.add(bad); continue; }
+            used.merge(c.dataset(), fileChunks.size(), Integer::sum);
+            chunks.addAll(fileChunks);
+            fileChunks.forEach(x -> events.merge(x.dataset(), x.entries(), Long::sum));
+        }
+        return new ChunkPlan(chunks, unopened, events);
+    }
+
+    private static void writeConfig(Configurator cfg, RunFolder folder, RunLog log) throws IOException {
+        try {
+            folder.writeJson(folder.dir().resolve(RunFolder.CONFIG), cfg.toJson());
+        } catch (UnsupportedOperationException e) {
+            log.warning("config.json not written: " + e.getMessage());
+        }
+    }
+
+    private static void waitForStartingTime(RunOptions opts, RunLog log) {
+        if (!opts.has("starting-time")) return;
+        String s = opts.getString("starting-time", "");
+        LocalDateTime at;
+        try { at = LocalDateTime.parse(s.trim().replace('T', ' '), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")); }
+        catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("run option 'starting-time' must look like 2025-01-31 18:00:00, got '" + s + "'");
+        }
+        long ms = java.time.Duration.between(LocalDateTime.now(), at).toMillis();
+        if (ms <= 0) return;
+        log.info("Waiting until " + s + " to start processing");
+        try { Thread.sleep(ms); }
+        catch (InterruptedException e) { Thread.currentThread().interrupt(); throw new IllegalStateException("interrupted while waiting for starting-time"); }
+    }
+}

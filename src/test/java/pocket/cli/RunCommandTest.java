@@ -1,0 +1,123 @@
+package pocket.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import pocket.run.RunOptions;
+
+class RunCommandTest {
+    static RunCommand parse(String... args) {
+        RunCommand c = new RunCommand();
+        new CommandLine(c).parseArgs(args);
+        return c;
+    }
+
+    @Test
+    void pocketCoffeasShortAndLongOptions(@TempDir Path dir) throws Exception {
+        Path ro = dir.resolve("ro.yaml");
+        Files.writeString(ro, "scaleout: 7\nretries: 5\nqueue: long\n");
+        RunCommand c = parse("--cfg", "a.jsh", "-o", "out", "-ro", ro.toString(), "-lf", "2", "-lc", "3", "-s", "4",
+                "-c", "500", "-q", "short", "--skip-bad-files", "-e", "futures", "-ll", "DEBUG", "-ps",
+                "--filter-years", "2018,2017", "--filter-samples=DY", "--retries=3", "--voms-proxy", "/tmp/x509", "--adaptive",
+                "--tree-reduction=4");
+        assertEquals(Path.of("a.jsh"), c.cfg);
+        assertEquals(Path.of("out"), c.outputDir);
+        assertEquals("DEBUG", c.logLevel);
+        assertTrue(c.processSeparately);
+        assertEquals(java.util.List.of("2018", "2017"), c.filters.years);
+        assertEquals(java.util.List.of("DY"), c.filters.samples);
+        RunOptions o = c.runFlags.resolve(c.free, null).options();
+        assertEquals(2, o.get("limit-files"));
+        assertEquals(3, o.get("limit-chunks"));
+        assertEquals(4, o.get("scaleout"));        // flag beats -ro's 7
+        assertEquals(500, o.get("chunksize"));
+        assertEquals("short", o.get("queue"));     // flag beats -ro's long
+        assertEquals(true, o.get("skip-bad-files"));
+        assertEquals(3, o.get("retries"));         // free override beats -ro's 5
+        assertEquals(4, o.get("tree-reduction"));
+        assertEquals("/tmp/x509", o.get("voms-proxy"));
+        assertEquals(true, o.get("adaptive"));
+        assertEquals("futures", c.runFlags.executorString());
+        // the long spellings
+        RunCommand l = parse("--cfg", "a.jsh", "--outputdir", "o", "--custom-run-options", ro.toString(), "--limit-files", "9",
+                "--scaleout", "2", "--full", "--executor", "dask@lxplus");
+        assertEquals(9, l.runFlags.resolve(l.free, null).options().get("limit-files"));
+        assertEquals(ro, l.runFlags.runOptions);
+        assertTrue(l.full);
+        assertEquals("dask@lxplus", l.runFlags.executorString());
+        assertEquals(ro, parse("--cfg", "a", "-o", "o", "--run-options", ro.toString()).runFlags.runOptions);
+    }
+
+    @Test
+    void testModeLimitsToOneFileAndOneChunkUnlessTold() {
+        RunCommand t = parse("--cfg", "a.jsh", "-o", "out", "--test");
+        RunOptions o = t.runFlags.resolve(t.free, null).options();
+        assertEquals(1, o.get("limit-files"));
+        assertEquals(1, o.get("limit-chunks"));
+        assertEquals("iterative", t.runFlags.executorString());
+        RunCommand t2 = parse("--cfg", "a.jsh", "-o", "out", "-t", "-lf", "3", "-e", "futures");
+        RunOptions o2 = t2.runFlags.resolve(t2.free, null).options();
+        assertEquals(3, o2.get("limit-files"));
+        assertEquals(1, o2.get("limit-chunks"));
+        assertEquals("futures", t2.runFlags.executorString());
+        RunCommand plain = parse("--cfg", "a.jsh", "-o", "out");
+        assertNull(plain.runFlags.resolve(plain.free, null).options().get("limit-files"));
+    }
+
+    @Test
+    void misspeltOptionWarnsWithTheNearestKey() {
+        RunCommand c = parse("--cfg", "a.jsh", "-o", "out", "--chunksise=3");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        c.runFlags.resolve(c.free, new PrintStream(buf, true));
+        String w = buf.toString();
+        assertTrue(w.contains("[WARNING ] unknown run option 'chunksise'") && w.contains("nearest: chunksize"), w);
+    }
+
+    @Test
+    void badValuesAndCombinationsExitTwoWithAMessage(@TempDir Path dir) throws Exception {
+        Path cfg = dir.resolve("a.jsh");
+        Files.writeString(cfg, "// config");
+        for (String[] args : new String[][] {
+                {"--cfg", cfg.toString(), "-o", dir.resolve("o").toString(), "-f", "-ps"},
+                {"--cfg", cfg.toString(), "-o", dir.resolve("o").toString(), "--retries=many"},
+                {"--cfg", dir.resolve("nope.jsh").toString(), "-o", dir.resolve("o").toString()},
+                {"--cfg", cfg.toString(), "-o", dir.resolve("o").toString(), "stray"}}) {
+            RunCommand c = new RunCommand();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            c.err = new PrintStream(err, true);
+            c.out = new PrintStream(new ByteArrayOutputStream(), true);
+            int rc = new CommandLine(c).execute(args);
+            assertEquals(2, rc, String.join(" ", args) + " -> " + err);
+            assertTrue(err.toString().startsWith("pocket run: "), err.toString());
+        }
+        StringWriter pe = new StringWriter();
+        int rc = new CommandLine(new RunCommand()).setErr(new PrintWriter(pe)).execute("-o", "x");
+        assertEquals(2, rc);
+        assertTrue(pe.toString().contains("--cfg"), pe.toString());   // required
+        pe = new StringWriter();
+        rc = new CommandLine(new RunCommand()).setErr(new PrintWriter(pe)).execute("--cfg", "a", "-o", "x", "-c", "many");
+        assertEquals(2, rc);
+        assertTrue(pe.toString().contains("'many'"), pe.toString());
+    }
+
+    @Test
+    void helpShowsTheBannerAndPocketCoffeasOptions() {
+        StringWriter sw = new StringWriter();
+        new CommandLine(new RunCommand()).setOut(new PrintWriter(sw)).execute("--help");
+        String help = sw.toString();
+        assertTrue(help.contains(Banner.L2) && help.contains(Banner.L5), help);
+        for (String opt : new String[] {"--cfg", "-ro, --run-options, --custom-run-options", "-o, --outputdir", "-t, --test",
+                "-lf, --limit-files", "-lc, --limit-chunks", "-e, --executor", "-s, --scaleout", "-c, --chunksize",
+                "-q, --queue", "-ll, --loglevel", "-f, --full", "-ps, --process-separately", "--executor-custom-setup",
+                "--filter-years", "--filter-samples", "--filter-datasets", "--resubmit-failed", "--skip-bad-files"})
+            assertTrue(help.contains(opt), "help lacks " + opt + "\n" + help);
+    }
+}
