@@ -1,0 +1,35 @@
+package pocket.rootio.read;
+
+import java.nio.ByteBuffer;
+import pocket.rootio.LeafType;
+
+/** Bulk big-endian bytes → primitive arrays (the JDK's buffer views swap bytes in vector loops). */
+final class Convert {
+    private Convert() {}
+
+    static Object allocate(LeafType t, int n) {
+        return switch (t) {
+            case BOOL -> new boolean[n];
+            case INT8, UINT8 -> new byte[n];
+            case INT16, UINT16 -> new short[n];
+            case INT32, UINT32 -> new int[n];
+            case INT64, UINT64 -> new long[n];
+            case FLOAT32 -> new float[n];
+            case FLOAT64 -> new double[n];
+        };
+    }
+
+    /** Copies {@code n} values starting at {@code src[off]} into {@code out[outPos..]}. */
+    static void into(LeafType t, byte[] src, int off, int n, Object out, int outPos) {
+        if (n == 0) return;
+        switch (t) {
+            case BOOL -> { boolean[] o = (boolean[]) out; for (int i = 0; i < n; i++) o[outPos + i] = src[off + i] != 0; }
+            case INT8, UINT8 -> System.arraycopy(src, off, out, outPos, n);
+            case INT16, UINT16 -> ByteBuffer.wrap(src, off, n * 2).asShortBuffer().get((short[]) out, outPos, n);
+            case INT32, UINT32 -> ByteBuffer.wrap(src, off, n * 4).asIntBuffer().get((int[]) out, outPos, n);
+            case INT64, UINT64 -> ByteBuffer.wrap(src, off, n * 8).asLongBuffer().get((long[]) out, outPos, n);
+            case FLOAT32 -> ByteBuffer.wrap(src, off, n * 4).asFloatBuffer().get((float[]) out, outPos, n);
+            case FLOAT64 -> ByteBuffer.wrap(src, off, n * 8).asDoubleBuffer().get((double[]) out, outPos, n);
+        }
+    }
+}
