@@ -34,22 +34,25 @@ public final class RemoteReadBenchmark {
         for (Path p : samples) bytes += Files.size(p);
         System.out.printf("mode %s, %d samples (%.1f MB of files), %d rounds%n", mode, samples.size(), bytes / 1e6, rounds);
         try (XRootDServer xrd = XRootDServer.start(TestData.dir()); NginxServer http = NginxServer.start(TestData.dir())) {
-            List<String[]> rows = new ArrayList<>();
-            double local = 0;
-            for (String where : List.of("local", "xrootd", "http")) {
-                Function<Path, String> url = switch (where) {
-                    case "local" -> Path::toString;
-                    case "xrootd" -> p -> xrd.url(p.getFileName().toString());
-                    default -> p -> http.url(p.getFileName().toString());
-                };
-                run(mode, samples, url, 2);   // warm-up: JIT, page cache, connections
-                long t0 = System.nanoTime();
-                run(mode, samples, url, rounds);
-                double secs = (System.nanoTime() - t0) / 1e9;
-                double mbs = bytes * (double) rounds / 1e6 / secs;
-                if (where.equals("local")) local = mbs;
-                System.out.printf("%-7s %8.1f MB/s  (%5.1f%% of local, %.2f s)%n", where, mbs, 100 * mbs / local, secs);
+            String[] places = {"local", "xrootd", "http"};
+            double[] best = new double[places.length];
+            for (int pass = 0; pass < 3; pass++) {   // interleaved passes, best of three: the machine is shared
+                for (int k = 0; k < places.length; k++) {
+                    int w = (k + pass) % places.length;   // rotate the order so no place always runs first
+                    Function<Path, String> url = switch (places[w]) {
+                        case "local" -> Path::toString;
+                        case "xrootd" -> p -> xrd.url(p.getFileName().toString());
+                        default -> p -> http.url(p.getFileName().toString());
+                    };
+                    if (pass == 0) run(mode, samples, url, 2);   // warm-up: JIT, page cache, connections
+                    long t0 = System.nanoTime();
+                    run(mode, samples, url, rounds);
+                    double mbs = bytes * (double) rounds / 1e6 / ((System.nanoTime() - t0) / 1e9);
+                    best[w] = Math.max(best[w], mbs);
+                }
             }
+            for (int w = 0; w < places.length; w++)
+                System.out.printf("%-7s %8.1f MB/s of ROOT file  (%5.1f%% of local)%n", places[w], best[w], 100 * best[w] / best[0]);
         } finally {
             XRootDPool.closeAll();
         }
