@@ -6,11 +6,27 @@ import picocli.CommandLine.Command;
 /** The `pocket` command: lists the subcommands and wires exit codes and error printing in one place. */
 @Command(name = "pocket", mixinStandardHelpOptions = true, version = "pocket 0.1.0",
         description = "PocketCoffea's analysis runner in Java.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, KernelCommand.class, CommandLine.HelpCommand.class})
 public final class PocketCommand implements Runnable {
     @Override public void run() { new CommandLine(this).usage(System.out); }
 
+    /** The command line with pocket's error handling: a failing command prints its message, not a stack trace. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new PocketCommand());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("pocket " + line.getCommandName() + ": " + messageOf(ex));
+            if (System.getenv("POCKET_DEBUG") != null) ex.printStackTrace(line.getErr());
+            return 2;
+        });
+        return cl;
+    }
+
+    static String messageOf(Throwable ex) {
+        String m = ex.getMessage();
+        return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new PocketCommand()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

@@ -140,14 +140,16 @@ public final class Hist {
         int[] stride = Remap.strides(extents(axes));
         int[] flat = new int[Math.max(1, Math.min(n, BLOCK))];
         double[] scratch = null;
-        int[] scalarSlot = new int[coords.length];
-        for (int a = 0; a < coords.length; a++) scalarSlot[a] = coords[a].getClass().isArray() ? 0 : scalarSlot(a, coords[a]);
+        // scalar coordinates (the usual "cat" and "variation") fold into one starting index
+        int base = 0;
+        for (int a = 0; a < coords.length; a++)
+            if (!coords[a].getClass().isArray()) base = Slots.combine(base, scalarSlot(a, coords[a]), stride[a]);
         for (int off = 0; off < n; off += BLOCK) {
             int m = Math.min(BLOCK, n - off);
-            Arrays.fill(flat, 0, m, 0);
+            Arrays.fill(flat, 0, m, base);
             for (int a = 0; a < coords.length; a++) {
                 Object c = coords[a];
-                if (!c.getClass().isArray()) { Slots.combineAll(flat, m, scalarSlot[a], stride[a]); continue; }
+                if (!c.getClass().isArray()) continue;
                 Axis ax = axes.get(a);
                 if (ax instanceof ContinuousAxis ca) {
                     if (c instanceof double[] d) ca.slots(d, off, m, flat, stride[a]);

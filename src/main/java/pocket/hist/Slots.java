@@ -16,11 +16,6 @@ final class Slots {
         return flat + slot * stride;
     }
 
-    /** Same slot for every entry of a block (a scalar coordinate). */
-    static void combineAll(int[] flat, int n, int slot, int stride) {
-        for (int i = 0; i < n; i++) flat[i] = combine(flat[i], slot, stride);
-    }
-
     static String num(double x) {
         if (x == Math.rint(x) && Math.abs(x) < 1e15) return Long.toString((long) x);
         return Double.toString(x);

@@ -37,12 +37,13 @@ public final class VariableAxis extends ContinuousAxis implements Axis {
         return Slots.NAN;
     }
 
-    /** Largest k with e[k] <= x, for x inside the axis. */
+    /** Largest k with e[k] <= x, for x inside the axis; the halving step has no data-dependent branch. */
     private static int bin(double[] e, double x) {
-        int lo = 0, hi = e.length - 1; // e[lo] <= x < e[hi]
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (e[mid] <= x) lo = mid; else hi = mid;
+        int lo = 0, len = e.length - 1; // answer in [lo, lo+len)
+        while (len > 1) {
+            int half = len >>> 1;
+            lo = e[lo + half] <= x ? lo + half : lo;
+            len -= half;
         }
         return lo;
     }

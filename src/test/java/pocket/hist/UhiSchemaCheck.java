@@ -17,10 +17,10 @@ import java.util.Set;
  * arrays nested one level per axis with each axis's flow bins (boost-histogram's view(flow=True)).
  * Returns the list of problems; empty means the document follows the schema.
  */
-final class UhiSchemaCheck {
+public final class UhiSchemaCheck {
     private final List<String> problems = new ArrayList<>();
 
-    static List<String> check(JsonObject h) {
+    public static List<String> check(JsonObject h) {
         UhiSchemaCheck c = new UhiSchemaCheck();
         c.histogram(h);
         return c.problems;
