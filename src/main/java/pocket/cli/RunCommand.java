@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,8 +25,8 @@ import pocket.run.Runner;
         footer = {"", "Exit codes: 0 run complete, 1 some chunks failed (partial output written;"
                 + " complete it with --resubmit-failed), 2 bad arguments or configuration."})
 public final class RunCommand implements Callable<Integer> {
-    /** How --cfg is loaded; tests put a stand-in here while the configuration work is elsewhere. */
-    static Function<Path, Configurator> configLoader = Configurator::load;
+    /** How a request starts from --cfg and -o: loads the configuration (tests give datasets and a processor instead). */
+    static BiFunction<Path, Path, RunRequest.Builder> start = (cfg, out) -> RunRequest.builder(Configurator.load(cfg), out);
 
     @Option(names = "--cfg", required = true, paramLabel = "FILE", description = "Config file (analysis .jsh) of this run")
     Path cfg;
@@ -67,8 +67,7 @@ public final class RunCommand implements Callable<Integer> {
             if (!Files.isRegularFile(cfg)) throw new IllegalArgumentException("--cfg: config file " + cfg + " not found");
             RunOptionsResolver.Resolution res = runFlags.resolve(free, out);
             out.println("Loading the configuration file " + cfg + " ...");
-            Configurator config = configLoader.apply(cfg);
-            RunRequest req = RunRequest.builder(config, outputDir)
+            RunRequest req = start.apply(cfg, outputDir)
                     .configScript(cfg.toAbsolutePath())
                     .executor(runFlags.executorString())
                     .options(res.options())

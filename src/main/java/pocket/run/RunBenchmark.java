@@ -1,6 +1,5 @@
 package pocket.run;
 
-import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,25 +41,31 @@ public final class RunBenchmark {
                 }
             }
         }
-        Configurator cfg;
+        Configurator cfg = null;
+        List<Dataset> datasets;
+        ChunkProcessor processor = null;
         EntryCounter counter = null;
         if (cfgPath != null) {
-            cfg = new Replicated(Configurator.load(cfgPath), replicate);
+            cfg = Configurator.load(cfgPath);
+            datasets = replicate(cfg.datasets(), replicate);
         } else {
             long total = synthetic > 0 ? synthetic : 4_000_000;
             int files = 16;
             List<String> names = new ArrayList<>();
             for (int f = 0; f < files; f++) names.add("synthetic-" + f);
-            cfg = new Synthetic(List.of(new Dataset("synthetic", names, Map.of("sample", "synthetic", "isMC", "true"))));
+            datasets = List.of(new Dataset("synthetic", names, Map.of("sample", "synthetic", "isMC", "true")));
+            processor = RunBenchmark::synthetic;
             long perFile = total / files;
             counter = (f, t) -> perFile;
         }
         Path tmp = Files.createTempDirectory("pocket-bench");
         RunOptions base = RunOptionsResolver.defaults().resolve("futures").with("chunksize", chunksize).with("scaleout", threads);
         // warm-up: JIT the reader and the processor before timing anything
-        run(cfg, counter, "futures", base.with("limit-chunks", 3), tmp.resolve("warmup"));
-        RunResult it = run(cfg, counter, "iterative", base, tmp.resolve("iterative"));
-        RunResult fu = run(cfg, counter, "futures", base, tmp.resolve("futures"));
+        RunRequest.Builder req = RunRequest.builder(cfg, tmp).datasets(datasets).processor(processor).entries(counter)
+                .logLevel("ERROR").progress(ProgressListener.NONE);
+        run(req, "futures", base.with("limit-chunks", 3), tmp.resolve("warmup"));
+        RunResult it = run(req, "iterative", base, tmp.resolve("iterative"));
+        RunResult fu = run(req, "futures", base, tmp.resolve("futures"));
         boolean same = Files.readString(tmp.resolve("iterative/output_all.raw.json"))
                 .equals(Files.readString(tmp.resolve("futures/output_all.raw.json")));
         PerformanceReport a = it.performance(), b = fu.performance();
@@ -72,59 +77,40 @@ public final class RunBenchmark {
         System.out.printf("speed-up       : %8.2f x  (outputs identical: %s)%n", a.wallSeconds() / b.wallSeconds(), same);
     }
 
-    private static RunResult run(Configurator cfg, EntryCounter counter, String executor, RunOptions o, Path out) throws Exception {
-        return Runner.run(RunRequest.builder(cfg, out).executor(executor).options(o).entries(counter)
-                .logLevel("ERROR").progress(ProgressListener.NONE).build());
+    private static RunResult run(RunRequest.Builder req, String executor, RunOptions o, Path out) throws Exception {
+        RunRequest r = req.build();
+        return Runner.run(new RunRequest(r.config(), r.configScript(), out, executor, o, false, null, null, null, false,
+                null, r.logLevel(), r.processor(), r.entries(), r.progress(), null, r.datasets()));
     }
 
-    /** A configuration whose every file is listed K times, for enough events from small samples. */
-    static final class Replicated extends Configurator {
-        private final Configurator cfg;
-        private final int k;
-
-        Replicated(Configurator cfg, int k) { this.cfg = cfg; this.k = k; }
-
-        @Override public List<Dataset> datasets() {
-            List<Dataset> out = new ArrayList<>();
-            for (Dataset d : cfg.datasets()) {
-                List<String> files = new ArrayList<>();
-                for (String f : d.files()) files.addAll(Collections.nCopies(k, f));
-                out.add(new Dataset(d.name(), files, d.metadata()));
-            }
-            return out;
+    /** Every file listed K times, for enough events from small samples. */
+    static List<Dataset> replicate(List<Dataset> datasets, int k) {
+        List<Dataset> out = new ArrayList<>();
+        for (Dataset d : datasets) {
+            List<String> files = new ArrayList<>();
+            for (String f : d.files()) files.addAll(Collections.nCopies(k, f));
+            out.add(new Dataset(d.name(), files, d.metadata()));
         }
-        @Override public String treeName() { return cfg.treeName(); }
-        @Override public ChunkProcessor processor() { return cfg.processor(); }
-        @Override public JsonObject toJson() { return cfg.toJson(); }
+        return out;
     }
 
     /** No files: each event draws two muons and computes their invariant mass (CPU-bound like a real processor). */
-    static final class Synthetic extends Configurator {
-        private final List<Dataset> datasets;
-
-        Synthetic(List<Dataset> datasets) { this.datasets = datasets; }
-
-        @Override public List<Dataset> datasets() { return datasets; }
-        @Override public JsonObject toJson() { return new JsonObject(); }
-        @Override public ChunkProcessor processor() { return Synthetic::process; }
-
-        static Output process(Chunk c) {
-            SplittableRandom rnd = new SplittableRandom(c.file().hashCode() * 31L + c.start());
-            int n = (int) c.entries();
-            double[] pt1 = new double[n], pt2 = new double[n], deta = new double[n], dphi = new double[n];
-            for (int i = 0; i < n; i++) {
-                pt1[i] = 20 + 60 * rnd.nextDouble();
-                pt2[i] = 10 + 40 * rnd.nextDouble();
-                deta[i] = 4 * rnd.nextDouble() - 2;
-                dphi[i] = Math.PI * (2 * rnd.nextDouble() - 1);
-            }
-            long inWindow = 0;
-            for (int i = 0; i < n; i++) {
-                double m = Math.sqrt(2 * pt1[i] * pt2[i] * (Math.cosh(deta[i]) - Math.cos(dphi[i])));
-                if (m > 60 && m < 120) inWindow++;
-            }
-            if (inWindow < 0) throw new IllegalStateException();
-            return Output.empty();
+    static Output synthetic(Chunk c) {
+        SplittableRandom rnd = new SplittableRandom(c.file().hashCode() * 31L + c.start());
+        int n = (int) c.entries();
+        double[] pt1 = new double[n], pt2 = new double[n], deta = new double[n], dphi = new double[n];
+        for (int i = 0; i < n; i++) {
+            pt1[i] = 20 + 60 * rnd.nextDouble();
+            pt2[i] = 10 + 40 * rnd.nextDouble();
+            deta[i] = 4 * rnd.nextDouble() - 2;
+            dphi[i] = Math.PI * (2 * rnd.nextDouble() - 1);
         }
+        long inWindow = 0;
+        for (int i = 0; i < n; i++) {
+            double m = Math.sqrt(2 * pt1[i] * pt2[i] * (Math.cosh(deta[i]) - Math.cos(dphi[i])));
+            if (m > 60 && m < 120) inWindow++;
+        }
+        if (inWindow < 0) throw new IllegalStateException("impossible");
+        return Output.empty();
     }
 }

@@ -2,7 +2,6 @@ package pocket.run;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import pocket.config.Configurator;
 import pocket.workflow.ChunkProcessor;
 
@@ -16,31 +15,27 @@ import pocket.workflow.ChunkProcessor;
  * @param progress   null: a live bar on a terminal, plain log lines otherwise
  * @param chunks     null: plan the chunks from the datasets; else exactly these chunks (a remote
  *                   worker's share; a whole-file chunk {@code [0, 0)} is chunked when it runs)
+ * @param datasets   null: the configuration's datasets; else these (the run's filters still apply)
+ * @param config     may be null when {@code datasets} and {@code processor} are given (then the
+ *                   tree is "Events" and config.json lists the datasets only)
  */
 public record RunRequest(Configurator config, Path configScript, Path outputDir, String executor,
                          RunOptions options, boolean processSeparately, List<String> filterYears,
                          List<String> filterSamples, List<String> filterDatasets, boolean resubmitFailed,
                          Path executorCustomSetup, String logLevel, ChunkProcessor processor,
-                         EntryCounter entries, ProgressListener progress, List<pocket.workflow.Chunk> chunks) {
+                         EntryCounter entries, ProgressListener progress, List<pocket.workflow.Chunk> chunks,
+                         List<pocket.config.Dataset> datasets) {
     public RunRequest {
-        Objects.requireNonNull(config, "config");
-        Objects.requireNonNull(outputDir, "outputDir");
+        if (config == null && (datasets == null || processor == null))
+            throw new IllegalArgumentException("run request: without a configuration give the datasets and the processor");
+        java.util.Objects.requireNonNull(outputDir, "outputDir");
         executor = executor == null ? "iterative" : executor;
         filterYears = filterYears == null ? List.of() : List.copyOf(filterYears);
         filterSamples = filterSamples == null ? List.of() : List.copyOf(filterSamples);
         filterDatasets = filterDatasets == null ? List.of() : List.copyOf(filterDatasets);
         logLevel = logLevel == null ? "INFO" : logLevel;
         chunks = chunks == null ? null : List.copyOf(chunks);
-    }
-
-    /** Without explicit chunks (the plan comes from the datasets). */
-    public RunRequest(Configurator config, Path configScript, Path outputDir, String executor,
-                      RunOptions options, boolean processSeparately, List<String> filterYears,
-                      List<String> filterSamples, List<String> filterDatasets, boolean resubmitFailed,
-                      Path executorCustomSetup, String logLevel, ChunkProcessor processor,
-                      EntryCounter entries, ProgressListener progress) {
-        this(config, configScript, outputDir, executor, options, processSeparately, filterYears, filterSamples,
-                filterDatasets, resubmitFailed, executorCustomSetup, logLevel, processor, entries, progress, null);
+        datasets = datasets == null ? null : List.copyOf(datasets);
     }
 
     public static Builder builder(Configurator config, Path outputDir) { return new Builder(config, outputDir); }
@@ -50,7 +45,7 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         b.configScript = configScript; b.executor = executor; b.options = options;
         b.processSeparately = processSeparately; b.filterYears = filterYears; b.filterSamples = filterSamples;
         b.filterDatasets = filterDatasets; b.resubmitFailed = resubmitFailed; b.executorCustomSetup = executorCustomSetup;
-        b.logLevel = logLevel; b.processor = processor; b.entries = entries; b.progress = progress; b.chunks = chunks;
+        b.logLevel = logLevel; b.processor = processor; b.entries = entries; b.progress = progress; b.chunks = chunks; b.datasets = datasets;
         return b;
     }
 
@@ -67,6 +62,7 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         private EntryCounter entries;
         private ProgressListener progress;
         private List<pocket.workflow.Chunk> chunks;
+        private List<pocket.config.Dataset> datasets;
 
         private Builder(Configurator config, Path outputDir) { this.config = config; this.outputDir = outputDir; }
 
@@ -84,10 +80,11 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         public Builder entries(EntryCounter c) { entries = c; return this; }
         public Builder progress(ProgressListener p) { progress = p; return this; }
         public Builder chunks(List<pocket.workflow.Chunk> c) { chunks = c; return this; }
+        public Builder datasets(List<pocket.config.Dataset> d) { datasets = d; return this; }
 
         public RunRequest build() {
             return new RunRequest(config, configScript, outputDir, executor, options, processSeparately, filterYears,
-                    filterSamples, filterDatasets, resubmitFailed, executorCustomSetup, logLevel, processor, entries, progress, chunks);
+                    filterSamples, filterDatasets, resubmitFailed, executorCustomSetup, logLevel, processor, entries, progress, chunks, datasets);
         }
     }
 }

@@ -43,7 +43,8 @@ public final class Runner {
     private static RunResult run(RunRequest req, RunFolder folder, RunLog log) throws IOException {
         Configurator cfg = req.config();
         RunOptions opts = req.options() != null ? req.options() : RunOptionsResolver.defaults().resolve(req.executor());
-        List<Dataset> datasets = filter(cfg.datasets(), req, log);
+        List<Dataset> datasets = filter(req.datasets() != null ? req.datasets() : cfg.datasets(), req, log);
+        String tree = cfg != null ? cfg.treeName() : "Events";
 
         ExecutorFactory factory = Executors.lookup(req.executor(), opts, req.executorCustomSetup());
         opts = factory.customizeArgs(opts);
@@ -51,7 +52,7 @@ public final class Runner {
         log.info("Run options:");
         new TreeMap<>(opts.asMap()).forEach((k, v) -> log.info(String.format("  %-24s %s", k, v)));
         folder.writeRunOptions(opts);
-        writeConfig(cfg, folder, log);
+        writeConfig(cfg, datasets, folder, log);
         waitForStartingTime(opts, log);
 
         ChunkProcessor processor = req.processor() != null ? req.processor() : cfg.processor();
@@ -83,7 +84,7 @@ public final class Runner {
                             earlier.processedPerDataset(), opts, counter);
                 else if (req.chunks() != null)
                     plan = explicitPlan(g.getValue(), req.chunks(), Map.of(), opts, counter);
-                else plan = ChunkPlan.of(g.getValue(), cfg.treeName(), opts, counter,
+                else plan = ChunkPlan.of(g.getValue(), tree, opts, counter,
                         opts.has("limit-chunks") ? 1 : Math.min(16, Math.max(opts.getInt("scaleout", 1), 4)));
                 if ((earlier != null || req.chunks() != null) && plan.chunks().isEmpty() && plan.unopened().isEmpty()) continue;
                 Output earlierRaw = earlier != null ? folder.readRaw(name) : null;
@@ -229,9 +230,20 @@ public final class Runner {
         return new ChunkPlan(chunks, unopened, events);
     }
 
-    private static void writeConfig(Configurator cfg, RunFolder folder, RunLog log) throws IOException {
+    private static void writeConfig(Configurator cfg, List<Dataset> datasets, RunFolder folder, RunLog log) throws IOException {
         try {
-            folder.writeJson(folder.dir().resolve(RunFolder.CONFIG), cfg.toJson());
+            com.google.gson.JsonObject json = cfg != null ? cfg.toJson() : new com.google.gson.JsonObject();
+            if (cfg == null) {
+                com.google.gson.JsonObject fs = new com.google.gson.JsonObject();
+                for (Dataset d : datasets) {
+                    com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+                    o.add("files", new com.google.gson.Gson().toJsonTree(d.files()));
+                    o.add("metadata", new com.google.gson.Gson().toJsonTree(new TreeMap<>(d.metadata())));
+                    fs.add(d.name(), o);
+                }
+                json.add("filesets", fs);
+            }
+            folder.writeJson(folder.dir().resolve(RunFolder.CONFIG), json);
         } catch (UnsupportedOperationException e) {
             log.warning("config.json not written: " + e.getMessage());
         }

@@ -1,0 +1,180 @@
+package pocket.config;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+/**
+ * Runs a config script with JShell in this JVM (execution engine "local", so the
+ * {@code cfg} object comes back live) snippet by snippet, turning compile errors, exceptions
+ * and a missing {@code cfg} into ConfigExceptions that name the file and line.
+ */
+public final class ConfigLoader {
+    private ConfigLoader() {}
+
+    /** Imports every script gets; java.util types are named one by one so pocket.events.Collection stays unambiguous. */
+    static final List<String> DEFAULT_IMPORTS = List.of(
+            "import pocket.config.*;", "import pocket.events.*;", "import pocket.workflow.*;",
+            "import java.util.List;", "import java.util.Map;", "import java.util.Set;",
+            "import java.util.Arrays;", "import java.util.LinkedHashMap;");
+
+    private static final InheritableThreadLocal<Path> SCRIPT_DIR = new InheritableThreadLocal<>();
+    private static final Map<String, Object> HANDOFF = new ConcurrentHashMap<>();
+
+    static Path currentScriptDir() {
+        Path p = SCRIPT_DIR.get();
+        return p != null ? p : Path.of("").toAbsolutePath();
+    }
+
+    /** Called from the script's JShell to hand the cfg object back (public for the snippet's class loader). */
+    public static void handoff(String key, Object cfg) { HANDOFF.put(key, cfg); }
+
+    static Configurator load(Path script) {
+        Path abs = script.toAbsolutePath().normalize();
+        String text;
+        try {
+            text = Files.readString(abs);
+        } catch (IOException e) {
+            throw new ConfigException("config: cannot read config script " + abs + ": " + e.getMessage(), e);
+        }
+        Path previous = SCRIPT_DIR.get();
+        SCRIPT_DIR.set(abs.getParent());
+        try (JShell js = JShell.builder().executionEngine("local").build()) {
+            for (String cp : classpath()) js.addToClasspath(cp);
+            for (String imp : DEFAULT_IMPORTS) evalChecked(js, imp, abs, 0, 0, imp);
+            SourceCodeAnalysis sca = js.sourceCodeAnalysis();
+            String rest = text;
+            int consumed = 0;
+            while (!rest.isBlank()) {
+                SourceCodeAnalysis.CompletionInfo ci = sca.analyzeCompletion(rest);
+                String src = ci.source();
+                int used = rest.length() - ci.remaining().length();
+                if (src == null || ci.completeness() == SourceCodeAnalysis.Completeness.DEFINITELY_INCOMPLETE
+                        || ci.completeness() == SourceCodeAnalysis.Completeness.CONSIDERED_INCOMPLETE) {
+                    int line = lineOf(text, consumed + firstCodeOffset(rest));
+                    throw new ConfigException(abs + ":" + line + ": error: incomplete statement at the end of the script (missing ';' or '}'?)");
+                }
+                if (ci.completeness() != SourceCodeAnalysis.Completeness.EMPTY) {
+                    // JShell keeps the snippet's leading blank lines and comments, so diagnostics count from where it was cut
+                    int startLine = lineOf(text, consumed);
+                    int codeLine = lineOf(text, consumed + locate(rest.substring(0, used), src.strip()));
+                    evalChecked(js, src, abs, startLine, codeLine, src.strip());
+                }
+                consumed += used;
+                rest = ci.remaining();
+                if (used == 0) break;
+            }
+            VarSnippet cfgVar = js.variables().filter(v -> v.name().equals("cfg")).reduce((a, b) -> b).orElse(null);
+            if (cfgVar == null)
+                throw new ConfigException(abs + ": the script defines no variable 'cfg'; end it with e.g. `var cfg = Configurator.builder()...build();`");
+            String key = UUID.randomUUID().toString();
+            evalChecked(js, "pocket.config.ConfigLoader.handoff(\"" + key + "\", cfg);", abs, 0, 0, "(handing back cfg)");
+            Object cfg = HANDOFF.remove(key);
+            if (cfg == null)
+                throw new ConfigException(abs + ": variable 'cfg' is null; it must be the Configurator built by the script");
+            if (!(cfg instanceof Configurator c))
+                throw new ConfigException(abs + ": variable 'cfg' is a " + cfg.getClass().getName() + ", not a pocket.config.Configurator (call .build() on the builder)");
+            return c;
+        } finally {
+            if (previous == null) SCRIPT_DIR.remove(); else SCRIPT_DIR.set(previous);
+        }
+    }
+
+    private static void evalChecked(JShell js, String src, Path file, int startLine, int codeLine, String shown) {
+        List<SnippetEvent> events = js.eval(src);
+        for (SnippetEvent e : events) {
+            if (e.causeSnippet() != null) continue;
+            Snippet s = e.snippet();
+            if (e.status() == Snippet.Status.REJECTED || e.status() == Snippet.Status.RECOVERABLE_DEFINED
+                    || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                List<Diag> diags = js.diagnostics(s).toList();
+                StringBuilder msg = new StringBuilder();
+                for (Diag d : diags) {
+                    if (!d.isError() && e.status() == Snippet.Status.REJECTED) continue;
+                    int line = startLine + countLines(src, (int) Math.max(0, d.getPosition()));
+                    msg.append(file).append(':').append(line).append(": error: ").append(d.getMessage(null)).append('\n');
+                    msg.append("    ").append(lineText(src, (int) Math.max(0, d.getPosition()))).append('\n');
+                }
+                if (e.status() != Snippet.Status.REJECTED) {
+                    List<String> unresolved = js.unresolvedDependencies((jdk.jshell.DeclarationSnippet) s).toList();
+                    if (!unresolved.isEmpty())
+                        msg.append(file).append(':').append(codeLine).append(": error: cannot find symbol ").append(String.join(", ", unresolved)).append('\n');
+                }
+                if (msg.length() == 0) msg.append(file).append(':').append(codeLine).append(": error: rejected: ").append(firstLine(shown)).append('\n');
+                throw new ConfigException(msg.toString().stripTrailing());
+            }
+            if (e.exception() != null) {
+                Throwable x = e.exception();
+                String what;
+                if (x instanceof EvalException ee) what = ee.getExceptionClassName() + ": " + ee.getMessage();
+                else if (x instanceof UnresolvedReferenceException ure) what = "unresolved reference in " + ure.getSnippet().source();
+                else what = x.toString();
+                Throwable cause = x.getCause() != null ? x.getCause() : x;
+                throw new ConfigException(file + ":" + codeLine + ": error: " + what + "\n    " + firstLine(shown), cause);
+            }
+        }
+    }
+
+    /** Where this JVM's classes are, so the script compiles against pocket and its dependencies. */
+    private static List<String> classpath() {
+        Set<String> out = new LinkedHashSet<>();
+        for (Class<?> c : List.of(ConfigLoader.class, com.google.gson.Gson.class, org.yaml.snakeyaml.Yaml.class)) {
+            try {
+                var src = c.getProtectionDomain().getCodeSource();
+                if (src != null) out.add(Path.of(src.getLocation().toURI()).toString());
+            } catch (Exception ignored) {
+                // a class without a file location (e.g. from a custom loader) still has java.class.path below
+            }
+        }
+        for (String p : System.getProperty("java.class.path", "").split(File.pathSeparator)) if (!p.isBlank()) out.add(p);
+        return new ArrayList<>(out);
+    }
+
+    private static int firstCodeOffset(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+        return i;
+    }
+
+    /** Offset of the snippet's first line inside the consumed text (comments and blank lines come before it). */
+    private static int locate(String region, String src) {
+        String first = firstLine(src).strip();
+        int at = first.isEmpty() ? -1 : region.indexOf(first);
+        return at >= 0 ? at : firstCodeOffset(region);
+    }
+
+    private static int lineOf(String text, int offset) { return 1 + countLines(text, offset); }
+
+    private static int countLines(String s, int upTo) {
+        int n = 0;
+        for (int i = 0; i < Math.min(upTo, s.length()); i++) if (s.charAt(i) == '\n') n++;
+        return n;
+    }
+
+    private static String lineText(String s, int pos) {
+        pos = Math.min(pos, s.length());
+        int a = s.lastIndexOf('\n', pos - 1) + 1, b = s.indexOf('\n', pos);
+        return s.substring(a, b < 0 ? s.length() : b).strip();
+    }
+
+    private static String firstLine(String s) {
+        int i = s.indexOf('\n');
+        return i < 0 ? s : s.substring(0, i);
+    }
+}

@@ -1,0 +1,300 @@
+package pocket.workflow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import pocket.config.Axis;
+import pocket.config.ConfigException;
+import pocket.config.Configurator;
+import pocket.config.Cut;
+import pocket.config.CutContext;
+import pocket.config.HistConf;
+import pocket.events.ColumnNotFoundException;
+import pocket.events.Collection;
+import pocket.events.Events;
+import pocket.events.Jagged;
+import pocket.events.Masks;
+import pocket.hist.Hist;
+import pocket.rootio.Tree;
+
+/**
+ * PocketCoffea's base processor: the fixed sequence of steps that turns one chunk into one
+ * {@link Output}. Analyses extend it and override the steps they need, under PocketCoffea's
+ * names in Java spelling: {@link #applyObjectPreselection} (apply_object_preselection),
+ * {@link #countObjects}, {@link #defineCommonVariablesBeforePresel},
+ * {@link #defineCommonVariablesAfterPresel} and the {@code processExtra*} hooks.
+ * A new instance runs each chunk, so fields may hold per-chunk state.
+ */
+public class BaseWorkflow {
+    protected Configurator cfg;
+    protected Events events;
+    protected String dataset, sample, year;
+    protected boolean isMC;
+    protected Map<String, String> metadata;
+    protected CutContext ctx;
+    protected WeightsManager weightsManager;
+    /** Category name → mask over the current (preselected) events. */
+    protected Map<String, boolean[]> categoryMasks = new LinkedHashMap<>();
+    /** Output name (sample, or sample__subsample) → mask; one entry named after the sample when there are no subsamples. */
+    protected Map<String, boolean[]> subsampleMasks = new LinkedHashMap<>();
+    protected Output output;
+
+    /** The whole chain for one chunk, in PocketCoffea's order. */
+    public final Output process(Configurator cfg, Chunk chunk, Tree tree) {
+        this.cfg = cfg;
+        this.metadata = cfg.metadataOf(chunk);
+        this.dataset = chunk.dataset();
+        this.sample = metadata.getOrDefault("sample", dataset);
+        this.year = metadata.getOrDefault("year", "");
+        this.isMC = Boolean.parseBoolean(metadata.getOrDefault("isMC", "false"));
+        this.ctx = new CutContext(Map.of(), cfg.parameters(), dataset, sample, year, isMC, metadata);
+        this.events = Events.of(tree, chunk.start(), chunk.stop());
+        this.output = new Output();
+        output.putMetadata(dataset, metadata);
+        loadMetadataExtra();
+
+        output.putStep("initial", dataset, events.size());
+        if (isMC) {
+            double[] gw = events.get("genWeight");
+            double s = 0, sign = 0;
+            for (double w : gw) { s += w; sign += Math.signum(w); }
+            output.sumGenweights.put(dataset, s);
+            output.sumSignOfGenweights.put(dataset, sign);
+            List<String> inclusive = cfg.weights().inclusiveFor(sample);
+            if (inclusive.contains("signOf_genWeight") && !inclusive.contains("genWeight")) output.normalisation.put(dataset, "sum_signOf_genweights");
+            else if (inclusive.contains("genWeight")) output.normalisation.put(dataset, "sum_genweights");
+        }
+        processExtraBeforeSkim();
+        skimEvents();
+        if (events.size() == 0) return output;
+        processExtraAfterSkim();
+
+        String variation = "nominal";
+        applyObjectPreselection(variation);
+        countObjects(variation);
+        defineCommonVariablesBeforePresel(variation);
+        processExtraBeforePresel(variation);
+        applyPreselections(variation);
+        if (events.size() == 0) return output;
+        defineCommonVariablesAfterPresel(variation);
+        processExtraAfterPresel(variation);
+        defineCategories(variation);
+        computeWeights(variation);
+        computeWeightsExtra(variation);
+        fillHistograms(variation);
+        fillHistogramsExtra(variation);
+        countEvents(variation);
+        return output;
+    }
+
+    /** Hook: read extra metadata for the chunk (load_metadata_extra). */
+    protected void loadMetadataExtra() {}
+
+    protected void processExtraBeforeSkim() {}
+
+    /** Applies the skim cuts to the raw NanoAOD events and records the "skim" cutflow step. */
+    protected void skimEvents() {
+        events.filter(allOf(cfg.skim(), "skim"));
+        output.putStep("skim", dataset, events.size());
+    }
+
+    protected void processExtraAfterSkim() {}
+
+    /** Defines the selected object collections, e.g. {@code events.put("MuonGood", ...)} (apply_object_preselection). */
+    protected void applyObjectPreselection(String variation) {}
+
+    /**
+     * Counts selected objects (count_objects). Not needed for {@code n<Coll>} of collections put
+     * on the events: those resolve to the collection's counts by themselves.
+     */
+    protected void countObjects(String variation) {}
+
+    protected void defineCommonVariablesBeforePresel(String variation) {}
+
+    protected void processExtraBeforePresel(String variation) {}
+
+    /** Applies the preselection cuts and records the "presel" cutflow step. */
+    protected void applyPreselections(String variation) {
+        events.filter(allOf(cfg.preselections(), "preselection"));
+        if (variation.equals("nominal")) output.putStep("presel", dataset, events.size());
+    }
+
+    protected void defineCommonVariablesAfterPresel(String variation) {}
+
+    protected void processExtraAfterPresel(String variation) {}
+
+    /** Computes the category masks and the subsample masks of the current events. */
+    protected void defineCategories(String variation) {
+        try {
+            categoryMasks = cfg.categories().masks(events, ctx);
+        } catch (ColumnNotFoundException e) {
+            throw new ConfigException("categories: " + e.getMessage(), e);
+        }
+        subsampleMasks = new LinkedHashMap<>();
+        if (cfg.hasSubsamples(sample)) {
+            for (var e : cfg.subsamples(sample).entrySet())
+                subsampleMasks.put(sample + "__" + e.getKey(), allOf(e.getValue(), "subsample " + sample + "__" + e.getKey()));
+        } else subsampleMasks.put(sample, Masks.all(events.size()));
+    }
+
+    protected void computeWeights(String variation) {
+        try {
+            weightsManager = new WeightsManager(cfg.weights(), cfg.categories().names(), events, ctx);
+        } catch (ColumnNotFoundException e) {
+            throw new ConfigException("weights: " + e.getMessage(), e);
+        }
+    }
+
+    /** Hook: add weights computed in code with {@code weightsManager.add(...)} (compute_weights_extra). */
+    protected void computeWeightsExtra(String variation) {}
+
+    /** Fills every configured variable for each subsample, category and weight variation. */
+    protected void fillHistograms(String variation) {
+        List<String> cats = cfg.categories().names();
+        for (var v : cfg.variables().entrySet()) {
+            String name = v.getKey();
+            HistConf conf = v.getValue();
+            List<String> hcats = conf.categories(cats);
+            if (hcats.isEmpty()) continue;
+            List<String> vars = isMC ? conf.variations(weightsManager.variations()) : List.of("nominal");
+            AxisValues values;
+            try {
+                values = AxisValues.of(name, conf.axes(), events);
+            } catch (ColumnNotFoundException e) {
+                throw new ConfigException("variable '" + name + "': " + e.getMessage(), e);
+            }
+            for (var sub : subsampleMasks.entrySet()) {
+                Hist h = newHist(conf, hcats, vars);
+                for (String cat : hcats) {
+                    boolean[] sel = Masks.and(categoryMasks.get(cat), sub.getValue());
+                    for (String var : vars) {
+                        double[] w = conf.noWeightsSet() ? null : weightsManager.weight(cat, var);
+                        values.fill(h, cat, isMC ? var : null, sel, w);
+                    }
+                }
+                output.putHist(name, sub.getKey(), dataset, h);
+            }
+        }
+    }
+
+    /** Hook: fill histograms of your own with {@link #addHistogram} (fill_histograms_extra). */
+    protected void fillHistogramsExtra(String variation) {}
+
+    /** Adds a histogram to the output of this chunk, under variable → sample → dataset. */
+    protected void addHistogram(String variable, String sampleName, Hist h) { output.putHist(variable, sampleName, dataset, h); }
+
+    /** Events (and Σw, Σw² for MC, nominal weights) per category, for the sample and each subsample. */
+    protected void countEvents(String variation) {
+        for (var c : categoryMasks.entrySet()) {
+            String cat = c.getKey();
+            boolean[] m = c.getValue();
+            double[] w = isMC ? weightsManager.weight(cat) : null;
+            record(cat, sample, m, w);
+            if (cfg.hasSubsamples(sample))
+                for (var sub : subsampleMasks.entrySet()) record(cat, sub.getKey(), Masks.and(m, sub.getValue()), w);
+        }
+    }
+
+    private void record(String cat, String name, boolean[] m, double[] w) {
+        output.putCount(cat, dataset, name, Masks.count(m));
+        if (w == null) return;
+        double s = 0, s2 = 0;
+        for (int i = 0; i < m.length; i++) if (m[i]) { s += w[i]; s2 += w[i] * w[i]; }
+        output.putSumw(cat, dataset, name, s, s2);
+    }
+
+    /** The AND of the cuts; a cut naming a missing branch fails with its name and the nearest branches. */
+    protected boolean[] allOf(List<Cut> cuts, String stage) {
+        boolean[] m = Masks.all(events.size());
+        for (Cut c : cuts) {
+            try {
+                m = Masks.and(m, c.mask(events, ctx));
+            } catch (ColumnNotFoundException e) {
+                throw new ConfigException(stage + " cut '" + c.name() + "': " + e.getMessage(), e);
+            }
+        }
+        return m;
+    }
+
+    private Hist newHist(HistConf conf, List<String> cats, List<String> vars) {
+        Hist.Builder b = Hist.builder().strCat("cat", "Category", cats.toArray(new String[0]));
+        if (isMC) b.strCat("variation", "Variation", vars.toArray(new String[0]));
+        for (Axis a : conf.axes()) {
+            switch (a.type()) {
+                case REGULAR -> b.reg(a.bins(), a.start(), a.stop(), a.name(), a.label());
+                case VARIABLE -> b.var(a.edges(), a.name(), a.label());
+                case INTEGER -> b.integer((int) a.start(), (int) a.stop(), a.name(), a.label());
+            }
+        }
+        return b.weight();
+    }
+
+    /** The values of a variable's axes over the current events, ready to fill for any event mask. */
+    static final class AxisValues {
+        private final int n;
+        /** Per-event values (null for per-object axes) and presence (false where a pos-th object is missing). */
+        private final double[][] perEvent;
+        private final double[][] perObject;
+        private final boolean[] present;
+        private final int[] offsets;
+
+        private AxisValues(int n, double[][] perEvent, double[][] perObject, boolean[] present, int[] offsets) {
+            this.n = n; this.perEvent = perEvent; this.perObject = perObject; this.present = present; this.offsets = offsets;
+        }
+
+        static AxisValues of(String variable, List<Axis> axes, Events ev) {
+            int k = axes.size();
+            double[][] pe = new double[k][], po = new double[k][];
+            boolean[] present = Masks.all(ev.size());
+            int[] offsets = null;
+            String offsetsFrom = null;
+            for (int a = 0; a < k; a++) {
+                Axis ax = axes.get(a);
+                if (ax.column() != null) {
+                    pe[a] = ax.column().compute(ev);
+                    if (pe[a].length != ev.size()) throw new ConfigException("variable '" + variable + "': custom column " + ax.name() + " gave " + pe[a].length + " values for " + ev.size() + " events");
+                } else if (ax.coll().equals("events")) {
+                    pe[a] = ev.get(ax.field());
+                } else {
+                    Collection c = ev.collection(ax.coll());
+                    if (ax.pos() != null) {
+                        pe[a] = c.nth(ax.field(), ax.pos());
+                        int[] counts = c.counts();
+                        for (int i = 0; i < counts.length; i++) if (counts[i] <= ax.pos()) present[i] = false;
+                    } else {
+                        Jagged j = c.get(ax.field());
+                        if (offsets == null) { offsets = j.offsets; offsetsFrom = ax.coll(); }
+                        else if (!java.util.Arrays.equals(offsets, j.offsets))
+                            throw new ConfigException("variable '" + variable + "': per-object axes on " + offsetsFrom + " and " + ax.coll() + " have different numbers of objects; use pos or one collection");
+                        po[a] = j.values;
+                    }
+                }
+            }
+            return new AxisValues(ev.size(), pe, po, present, offsets);
+        }
+
+        void fill(Hist h, String cat, String variation, boolean[] sel, double[] w) {
+            int k = perEvent.length;
+            int entries = 0;
+            for (int i = 0; i < n; i++) if (sel[i] && present[i]) entries += offsets == null ? 1 : offsets[i + 1] - offsets[i];
+            if (entries == 0) return;
+            double[][] x = new double[k][entries];
+            double[] ww = new double[entries];
+            int e = 0;
+            for (int i = 0; i < n; i++) {
+                if (!sel[i] || !present[i]) continue;
+                int lo = offsets == null ? 0 : offsets[i], hi = offsets == null ? 1 : offsets[i + 1];
+                for (int o = lo; o < hi; o++, e++) {
+                    for (int a = 0; a < k; a++) x[a][e] = perObject[a] != null ? perObject[a][o] : perEvent[a][i];
+                    ww[e] = w == null ? 1.0 : w[i];
+                }
+            }
+            List<Object> coords = new ArrayList<>();
+            coords.add(cat);
+            if (variation != null) coords.add(variation);
+            for (double[] col : x) coords.add(col);
+            h.fill(coords.toArray(), ww);
+        }
+    }
+}

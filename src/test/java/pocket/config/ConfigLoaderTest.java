@@ -1,0 +1,128 @@
+package pocket.config;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pocket.testing.TestData;
+
+class ConfigLoaderTest {
+    @TempDir Path dir;
+
+    private Path write(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p;
+    }
+
+    private void datasetJson() throws Exception {
+        write("ds.json", """
+            {"DY_2018": {"metadata": {"sample": "DY", "year": "2018", "isMC": "True", "xsec": "10.0"},
+                         "files": ["%s"]}}
+            """.formatted(TestData.file("nano_dy.root").toString()));
+    }
+
+    @Test void loadsALiveConfiguratorWithRelativePaths() throws Exception {
+        datasetJson();
+        write("params.yaml", "lumi:\n  picobarns:\n    2018:\n      tot: 1000.0\n");
+        Path script = write("analysis.jsh", """
+            // a comment line
+            var cfg = Configurator.builder()
+                .parameters("params.yaml")
+                .datasets(DatasetsConfig.jsons("ds.json"))
+                .category("baseline", Cuts.passthrough)
+                .weights(WeightsConfig.inclusive("genWeight", "lumi", "XS"))
+                .variable("nMuon", HistConf.of(Axis.integer("events", "nMuon", 0, 5)))
+                .build();
+            """);
+        Configurator cfg = Configurator.load(script);
+        assertEquals(1, cfg.datasets().size());
+        assertEquals("DY", cfg.datasets().get(0).sample());
+        assertEquals(1000.0, cfg.parameters().getDouble("lumi.picobarns.2018.tot"));
+        assertEquals(dir.toAbsolutePath().normalize(), cfg.baseDir());
+        assertTrue(cfg.toJson().getAsJsonObject("categories").has("baseline"));
+    }
+
+    @Test void compileErrorNamesFileAndLine() throws Exception {
+        datasetJson();
+        Path script = write("bad.jsh", """
+            int a = 1;
+
+            var cfg = Configurator.builder()
+                .datasets(DatasetsConfig.jsons("ds.json"))
+                .categoryy("baseline", Cuts.passthrough)
+                .build();
+            """);
+        ConfigException e = assertThrows(ConfigException.class, () -> Configurator.load(script));
+        assertTrue(e.getMessage().contains("bad.jsh:5: error"), e.getMessage());
+        assertTrue(e.getMessage().contains("categoryy"), e.getMessage());
+    }
+
+    @Test void missingCfgIsAClearError() throws Exception {
+        Path script = write("nocfg.jsh", "var config = 3;\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> Configurator.load(script));
+        assertTrue(e.getMessage().contains("nocfg.jsh") && e.getMessage().contains("no variable 'cfg'"), e.getMessage());
+    }
+
+    @Test void exceptionWhileBuildingNamesLineAndCause() throws Exception {
+        Path script = write("missingjson.jsh", """
+            var x = 1;
+            var cfg = Configurator.builder().datasets(DatasetsConfig.jsons("nope.json")).category("a", Cuts.passthrough).build();
+            """);
+        ConfigException e = assertThrows(ConfigException.class, () -> Configurator.load(script));
+        assertTrue(e.getMessage().contains("missingjson.jsh:2") && e.getMessage().contains("nope.json"), e.getMessage());
+    }
+
+    @Test void datasetJsonMissingKeyNamesDatasetAndKey() throws Exception {
+        Path j = write("ds.json", "{\"DY_2018\": {\"metadata\": {\"sample\": \"DY\", \"isMC\": \"True\"}, \"files\": []}}");
+        ConfigException e = assertThrows(ConfigException.class, () -> DatasetsConfig.readJson(j));
+        assertTrue(e.getMessage().contains("'DY_2018'") && e.getMessage().contains("'year'"), e.getMessage());
+        Path j2 = write("ds2.json", "{\"DY_2018\": {\"metadata\": {\"sample\": \"DY\", \"year\": \"2018\", \"isMC\": \"True\"}, \"file\": []}}");
+        e = assertThrows(ConfigException.class, () -> DatasetsConfig.readJson(j2));
+        assertTrue(e.getMessage().contains("'DY_2018'") && e.getMessage().contains("missing key 'files'") && e.getMessage().contains("nearest: file"), e.getMessage());
+    }
+
+    @Test void datasetJsonUnreadableFileNamesDatasetAndKey() throws Exception {
+        Path j = write("ds.json", "{\"DY_2018\": {\"metadata\": {\"sample\": \"DY\", \"year\": \"2018\", \"isMC\": \"True\"}, \"files\": [\"missing.root\"]}}");
+        ConfigException e = assertThrows(ConfigException.class, () -> DatasetsConfig.readJson(j));
+        assertTrue(e.getMessage().contains("'DY_2018'") && e.getMessage().contains("'files'[0]") && e.getMessage().contains("missing.root"), e.getMessage());
+    }
+
+    @Test void filesResolveAgainstTheJsonFolderAndFiltersApply() throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("datasets"));
+        Files.writeString(sub.resolve("all.json"), """
+            {"A_2018": {"metadata": {"sample": "A", "year": "2018", "isMC": "False"}, "files": ["../f.root"]},
+             "B_2017": {"metadata": {"sample": "B", "year": "2017", "isMC": "False"}, "files": ["../f.root"]},
+             "B_2018": {"metadata": {"sample": "B", "year": "2018", "isMC": "False"}, "files": ["root://host//f.root"]}}
+            """);
+        Files.writeString(dir.resolve("f.root"), "x");
+        var all = DatasetsConfig.jsons("datasets/all.json").load(dir);
+        assertEquals(dir.resolve("f.root").toAbsolutePath().normalize().toString(), all.get(0).files().get(0));
+        assertEquals("root://host//f.root", all.get(2).files().get(0));
+        assertEquals(1, DatasetsConfig.jsons("datasets/all.json").samples("B").year("2018").load(dir).size());
+        assertEquals(2, DatasetsConfig.jsons("datasets/all.json").samplesExclude("A").load(dir).size());
+        ConfigException e = assertThrows(ConfigException.class, () -> DatasetsConfig.jsons("datasets/all.json").samples("C").load(dir));
+        assertTrue(e.getMessage().contains("'C'"), e.getMessage());
+    }
+
+    @Test void validationCatchesUnknownWeightsAndCategories() throws Exception {
+        datasetJson();
+        ConfigException e = assertThrows(ConfigException.class, () -> Configurator.builder().baseDir(dir)
+                .datasets(DatasetsConfig.jsons("ds.json")).category("baseline", Cuts.passthrough)
+                .weights(WeightsConfig.inclusive("genWieght")).build());
+        assertTrue(e.getMessage().contains("genWieght") && e.getMessage().contains("nearest: genWeight"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> Configurator.builder().baseDir(dir)
+                .datasets(DatasetsConfig.jsons("ds.json")).category("presel", Cuts.passthrough).build());
+        assertTrue(e.getMessage().contains("reserved"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> Configurator.builder().baseDir(dir)
+                .datasets(DatasetsConfig.jsons("ds.json")).category("baseline", Cuts.passthrough)
+                .weights(WeightsConfig.inclusive("genWeight", "lumi")).build());
+        assertTrue(e.getMessage().contains("lumi.picobarns.2018.tot"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> Configurator.builder().baseDir(dir)
+                .datasets(DatasetsConfig.jsons("ds.json")).category("baseline", Cuts.passthrough)
+                .weights(WeightsConfig.inclusive("genWeight").variations("genWeight")).build());
+        assertTrue(e.getMessage().contains("no Up/Down"), e.getMessage());
+    }
+}
