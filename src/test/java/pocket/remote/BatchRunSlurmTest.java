@@ -130,10 +130,12 @@ class BatchRunSlurmTest {
         BatchRun run = BatchRun.submit("slurm@127.0.0.1", "slurm", plan, CountingWork.class.getName(), null,
                 options(Map.of()), null, rec);
         String job = jobIdOf(rec);
-        // cancel task 0 as soon as it runs
+        // cancel the whole job once its first chunk is done: the remaining chunks are lost and must be redone
+        Path out = tmp.resolve("remote work").resolve(run.runId()).resolve("out");
         long end = System.nanoTime() + 30_000_000_000L;
-        while (!slurm.command("squeue", "-h", "-r", "-j", job, "-o", "%i %T").contains(job + "_0 RUNNING") && System.nanoTime() < end) Thread.sleep(100);
-        slurm.command("scancel", job + "_0");
+        while (System.nanoTime() < end && (!Files.isDirectory(out) || Files.list(out).noneMatch(p -> p.getFileName().toString().startsWith("chunk-"))))
+            Thread.sleep(50);
+        slurm.command("scancel", job);
         BatchRun.Result r = run.watch();
         assertTotals(r.merged(), "DY", 800, 8);
         assertTrue(r.fates().stream().allMatch(f -> f.status() == ChunkFate.Status.PROCESSED));
@@ -195,7 +197,7 @@ class BatchRunSlurmTest {
         while (rec.done.isEmpty() && System.nanoTime() < end) Thread.sleep(20);
         driver.interrupt();   // the driver goes away mid-run; the jobs keep running
         driver.join(30_000);
-        assertInstanceOf(InterruptedException.class, died.get());
+        assertNotNull(died.get(), "the driver stopped with an exception");
         assertTrue(rec.done.size() < 6, "stopped before the end: " + rec.done.size());
 
         Recorder again = new Recorder();
