@@ -14,18 +14,27 @@ import pocket.rootio.model.TBasket;
 public final class BasketDecoder {
     private BasketDecoder() {}
 
+    /** One basket's header facts, checked against the branch's own record of it. */
+    public record Layout(BasketRef ref, byte[] record, int keylen, int objlen, int border, boolean hasTable, String at) {}
+
+    /** Where a basket's values lie: {@code array[offset, offset + border)}. */
+    public record Data(byte[] array, int offset) {}
+
     /**
+     * Reads and checks the basket header at the start of a record (or of an embedded basket).
+     *
      * @param record the basket's record as stored ({@code ref.bytes()} bytes at {@code ref.seek()});
      *               ignored for an embedded basket
-     * @param jagged whether to read the entry-offset table
      * @param where  "rootio: file, branch B of tree T" for errors
      */
-    public static BasketBytes decode(BasketRef ref, byte[] record, boolean jagged, String where) throws RootIOException {
+    public static Layout layout(BasketRef ref, byte[] record, String where) throws CorruptDataException {
         String at = where + ", basket " + ref.number();
         TBasket e = ref.embedded();
         if (e != null) {
             int border = e.border();
-            return new BasketBytes(ref, e.data, border, !jagged ? null : offsets(e.fEntryOffset, e.fNevBuf, e.key.fKeylen(), border, at + " (stored in the TTree)"));
+            if (e.data == null || e.data.length < border)
+                throw new CorruptDataException(at + " (stored in the TTree): holds no payload of " + border + " bytes");
+            return new Layout(ref, null, e.key.fKeylen(), border, border, e.fEntryOffset != null, at + " (stored in the TTree)");
         }
         at += " at byte " + ref.seek();
         TBasket h;
@@ -43,17 +52,55 @@ public final class BasketDecoder {
         int border = h.fLast - keylen;
         if (border < 0 || border > objlen)
             throw new CorruptDataException(at + ": basket fLast " + h.fLast + " lies outside its " + objlen + " uncompressed bytes");
-        byte[] data = Blocks.decompress(record, keylen, ref.bytes() - keylen, objlen, at, ref.seek() + keylen);
-        int[] raw = null;
-        if (jagged && objlen - border >= 4) {
-            int n = readInt(data, border);
-            if (n < 0 || border + 4 + 4L * n > objlen)
-                throw new CorruptDataException(at + ": entry-offset table at uncompressed byte " + border + " claims " + n
-                        + " entries, more than the " + (objlen - border) + " bytes after the values");
-            raw = new int[n];
-            for (int i = 0; i < n; i++) raw[i] = readInt(data, border + 4 + 4 * i);
+        return new Layout(ref, record, keylen, objlen, border, objlen - border >= 4, at);
+    }
+
+    /**
+     * The basket's uncompressed bytes: the embedded payload, the stored bytes of an uncompressed
+     * record, or {@code scratch} (or a new array when scratch is null or too small) filled by decompression.
+     */
+    public static Data payload(Layout l, byte[] scratch) throws RootIOException {
+        TBasket e = l.ref.embedded();
+        if (e != null) return new Data(e.data, 0);
+        int stored = l.ref.bytes() - l.keylen;
+        if (stored == l.objlen) return new Data(l.record, l.keylen);
+        byte[] dst = scratch != null && scratch.length >= l.objlen ? scratch : new byte[l.objlen];
+        Blocks.decompress(l.record, l.keylen, stored, dst, 0, l.objlen, l.at, l.ref.seek() + l.keylen);
+        return new Data(dst, 0);
+    }
+
+    /** Entry start offsets relative to the values, length entries+1 ending at border; null without a table. */
+    public static int[] entryOffsets(Layout l, Data d) throws CorruptDataException {
+        TBasket e = l.ref.embedded();
+        int entries = (int) l.ref.entries();
+        if (e != null) return offsets(e.fEntryOffset, entries, l.keylen, l.border, l.at);
+        if (!l.hasTable) return null;
+        byte[] a = d.array();
+        int base = d.offset() + l.border;
+        int n = readInt(a, base);
+        if (n < entries || l.border + 4 + 4L * n > l.objlen)
+            throw new CorruptDataException(l.at + ": entry-offset table at uncompressed byte " + l.border + " claims " + n
+                    + " entries; expected " + entries + " within the " + (l.objlen - l.border) + " bytes after the values");
+        int[] off = new int[entries + 1];
+        int prev = 0;
+        for (int i = 0; i < entries; i++) {
+            int o = readInt(a, base + 4 + 4 * i) - l.keylen;
+            if (o < prev || o > l.border || (i == 0 && o != 0))
+                throw new CorruptDataException(l.at + ": entry " + (l.ref.entryStart() + i) + " starts at byte " + o
+                        + " of the basket's values; expected a value in [" + prev + ", " + l.border + "]" + (i == 0 ? " starting at 0" : ""));
+            off[i] = prev = o;
         }
-        return new BasketBytes(ref, data, border, offsets(raw, h.fNevBuf, keylen, border, at));
+        off[entries] = l.border;
+        return off;
+    }
+
+    /** One basket decoded into its own arrays (for the slow path that needs counter values). */
+    public static BasketBytes decode(BasketRef ref, byte[] record, boolean jagged, String where) throws RootIOException {
+        Layout l = layout(ref, record, where);
+        Data d = payload(l, null);
+        byte[] data = d.array();
+        if (d.offset() != 0 || data.length < l.border) data = java.util.Arrays.copyOfRange(data, d.offset(), d.offset() + Math.max(l.border, l.objlen));
+        return new BasketBytes(ref, data, l.border, jagged ? entryOffsets(l, d) : null);
     }
 
     /** Entry start offsets relative to the values (raw ones count from the key start), ending with border. */
@@ -73,6 +120,23 @@ public final class BasketDecoder {
         if (entries > 0 && off[0] != 0)
             throw new CorruptDataException(at + ": first entry starts at byte " + off[0] + " of the basket, expected 0");
         return off;
+    }
+
+    /**
+     * The compression a basket really uses, from the start of its record: the block magic's
+     * algorithm with the level of the branch's (or else the file's) setting when they agree.
+     */
+    static String compressionOf(byte[] head, int recordBytes, String branchSetting, String fileSetting) {
+        if (head.length < 18) return branchSetting;
+        int keylen = ((head[14] & 0xff) << 8) | (head[15] & 0xff);
+        int objlen = readInt(head, 6);
+        if (recordBytes - keylen == objlen) return "none";
+        if (keylen + 2 > head.length) return branchSetting;
+        pocket.rootio.compress.Codec c = Blocks.codec(head[keylen], head[keylen + 1]);
+        if (c == null) return branchSetting;
+        for (String s : new String[]{branchSetting, fileSetting})
+            if (s.startsWith(c.algorithm() + ":")) return s;
+        return c.algorithm();
     }
 
     static int readInt(byte[] d, int p) {

@@ -39,8 +39,8 @@ public final class BranchPlan {
 
     public String compression() { return branch.fCompress < 0 ? fileCompression : Blocks.settingName(branch.fCompress); }
 
-    public BranchInfo info() {
-        return new BranchInfo(name, type, counter, fixedLength, compression(), branch.fEntries, branch.basketCount(), leaf == null ? branch.fTitle : leaf.fTitle);
+    public BranchInfo info(String compression) {
+        return new BranchInfo(name, type, counter, fixedLength, compression, branch.fEntries, branch.basketCount(), leaf == null ? branch.fTitle : leaf.fTitle);
     }
 
     /**

@@ -54,7 +54,46 @@ public final class TreeReader implements Tree {
     @Override public List<String> branchNames() { return List.copyOf(plans.keySet()); }
     @Override public boolean hasBranch(String branch) { return plans.containsKey(branch); }
 
-    @Override public BranchInfo branch(String branch) throws RootIOException { return plan(branch).info(); }
+    @Override public BranchInfo branch(String branch) throws RootIOException {
+        BranchPlan p = plan(branch);
+        return p.info(compressions().getOrDefault(p.name, p.compression()));
+    }
+
+    private volatile Map<String, String> compressions;
+
+    /**
+     * What each branch's baskets are really compressed with: uproot writes fCompress 0 and
+     * still compresses, so the first basket's block header is read (all branches in one request).
+     */
+    private Map<String, String> compressions() throws RootIOException {
+        Map<String, String> c = compressions;
+        if (c != null) return c;
+        List<BranchPlan> withDisk = new ArrayList<>();
+        List<BasketRef> firsts = new ArrayList<>();
+        for (BranchPlan p : plans.values()) {
+            for (BasketRef r : p.baskets(where(p)))
+                if (r.embedded() == null) { withDisk.add(p); firsts.add(r); break; }
+        }
+        long[] offs = new long[firsts.size()];
+        int[] lens = new int[firsts.size()];
+        for (int i = 0; i < offs.length; i++) {
+            offs[i] = firsts.get(i).seek();
+            lens[i] = (int) Math.min(firsts.get(i).bytes(), Math.min(512, file.size() - offs[i]));
+        }
+        java.nio.ByteBuffer[] heads;
+        try {
+            heads = file.source().readv(offs, lens);
+        } catch (java.io.IOException e) {
+            throw new RootIOException("rootio: " + file.name() + ", tree " + name + ": cannot read basket headers: " + e.getMessage(), e);
+        }
+        Map<String, String> out = new java.util.HashMap<>();
+        for (int i = 0; i < heads.length; i++) {
+            BranchPlan p = withDisk.get(i);
+            out.put(p.name, BasketDecoder.compressionOf(array(heads[i]), firsts.get(i).bytes(), p.compression(), file.compression()));
+        }
+        compressions = out;
+        return out;
+    }
 
     /** The read plan of a branch (baskets, type, counter). */
     public BranchPlan plan(String branch) throws MissingObjectException {
@@ -93,24 +132,41 @@ public final class TreeReader implements Tree {
             for (BasketRef r : p.baskets(where(p)))
                 if (r.entryStop() > start && r.entryStart() < stop) { owners.add(p); refs.add(r); }
         }
-        BasketBytes[] decoded = decode(owners, refs);
+        byte[][] records = fetch(owners, refs);
+        // one fill per branch; baskets in entry order
+        List<BranchFill> fills = new ArrayList<>();
         Map<String, ColumnArray> out = new LinkedHashMap<>();
         int k = 0;
         for (BranchPlan p : wanted) {
-            List<BasketBytes> mine = new ArrayList<>();
-            while (k < owners.size() && owners.get(k) == p) mine.add(decoded[k++]);
-            int[] counts = null;
-            long countsStart = 0;
-            if (p.jagged() && !mine.isEmpty() && mine.stream().anyMatch(b -> b.entryOffsets() == null)) {
-                countsStart = mine.get(0).ref().entryStart();
-                counts = counterValues(p, countsStart, mine.get(mine.size() - 1).ref().entryStop());
+            List<BasketDecoder.Layout> layouts = new ArrayList<>();
+            List<byte[]> recs = new ArrayList<>();
+            while (k < owners.size() && owners.get(k) == p) {
+                layouts.add(BasketDecoder.layout(refs.get(k), records[k], where(p)));
+                recs.add(records[k]);
+                records[k++] = null;
             }
-            out.put(p.name, Columns.assemble(p, mine, start, stop, counts, countsStart, where(p)));
-            for (int i = 0; i < mine.size(); i++) decoded[k - mine.size() + i] = null; // let the basket bytes go
+            BranchFill f = new BranchFill(p, layouts, start, stop, where(p));
+            if (f.selfDescribing()) {
+                f.prepare();
+                fills.add(f);
+            } else {
+                out.put(p.name, slowJagged(p, layouts, recs, start, stop));
+            }
         }
+        run(fills);
+        for (BranchFill f : fills) out.put(f.plan.name, f.result());
         Map<String, ColumnArray> result = new LinkedHashMap<>();
         for (String b : branches) result.put(b, out.get(b));
         return result;
+    }
+
+    /** A jagged branch whose baskets carry no entry-offset table: offsets come from the counter branch. */
+    private ColumnArray slowJagged(BranchPlan p, List<BasketDecoder.Layout> layouts, List<byte[]> recs, long start, long stop) throws RootIOException {
+        List<BasketBytes> mine = new ArrayList<>();
+        for (int i = 0; i < layouts.size(); i++) mine.add(BasketDecoder.decode(layouts.get(i).ref(), recs.get(i), true, where(p)));
+        long countsStart = mine.get(0).ref().entryStart();
+        int[] counts = counterValues(p, countsStart, mine.get(mine.size() - 1).ref().entryStop());
+        return Columns.assemble(p, mine, start, stop, counts, countsStart, where(p));
     }
 
     private int[] counterValues(BranchPlan p, long from, long to) throws RootIOException {
@@ -123,55 +179,62 @@ public final class TreeReader implements Tree {
         return out;
     }
 
-    /** Fetches all basket records in one request and decompresses each once. */
-    private BasketBytes[] decode(List<BranchPlan> owners, List<BasketRef> refs) throws RootIOException {
+    /** The stored records of the disk baskets, fetched in one request (null for embedded baskets). */
+    private byte[][] fetch(List<BranchPlan> owners, List<BasketRef> refs) throws RootIOException {
         int n = refs.size();
         long[] offs = new long[n];
         int[] lens = new int[n];
         int disk = 0;
-        long bytes = 0;
         for (int i = 0; i < n; i++) {
             BasketRef r = refs.get(i);
             if (r.embedded() != null) continue;
             file.checkRange(r.seek(), r.bytes(), "branch " + owners.get(i).name + " of tree " + name + ", basket " + r.number());
             offs[disk] = r.seek(); lens[disk] = r.bytes(); disk++;
-            bytes += r.bytes();
         }
         byte[][] records = new byte[n][];
-        if (disk > 0) {
-            java.nio.ByteBuffer[] bufs;
-            try {
-                bufs = file.source().readv(java.util.Arrays.copyOf(offs, disk), java.util.Arrays.copyOf(lens, disk));
-            } catch (RootIOException e) {
-                throw e;
-            } catch (java.io.IOException e) {
-                throw new RootIOException("rootio: " + file.name() + ", tree " + name + ": cannot read " + disk + " baskets: " + e.getMessage(), e);
-            }
-            int j = 0;
-            for (int i = 0; i < n; i++) if (refs.get(i).embedded() == null) records[i] = array(bufs[j++]);
+        if (disk == 0) return records;
+        java.nio.ByteBuffer[] bufs;
+        try {
+            bufs = file.source().readv(java.util.Arrays.copyOf(offs, disk), java.util.Arrays.copyOf(lens, disk));
+        } catch (RootIOException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new RootIOException("rootio: " + file.name() + ", tree " + name + ": cannot read " + disk + " baskets: " + e.getMessage(), e);
         }
-        BasketBytes[] out = new BasketBytes[n];
-        if (parallel && n > 1 && bytes >= PARALLEL_MIN_BYTES && ForkJoinPool.getCommonPoolParallelism() > 1) {
-            RootIOException[] failure = new RootIOException[1];
-            List<RecursiveAction> tasks = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                int idx = i;
+        int j = 0;
+        for (int i = 0; i < n; i++) if (refs.get(i).embedded() == null) records[i] = array(bufs[j++]);
+        return records;
+    }
+
+    /** Fills every basket of every branch, on the common pool when there is enough to share. */
+    private void run(List<BranchFill> fills) throws RootIOException {
+        int jobs = 0;
+        long bytes = 0;
+        for (BranchFill f : fills) {
+            jobs += f.layouts.size();
+            for (BasketDecoder.Layout l : f.layouts) bytes += l.objlen();
+        }
+        if (!parallel || jobs < 2 || bytes < PARALLEL_MIN_BYTES || ForkJoinPool.getCommonPoolParallelism() < 2) {
+            for (BranchFill f : fills) for (int k = 0; k < f.layouts.size(); k++) f.fill(k);
+            return;
+        }
+        RootIOException[] failure = new RootIOException[1];
+        List<RecursiveAction> tasks = new ArrayList<>(jobs);
+        for (BranchFill f : fills)
+            for (int k = 0; k < f.layouts.size(); k++) {
+                int idx = k;
                 tasks.add(new RecursiveAction() {
                     @Override protected void compute() {
                         try {
-                            out[idx] = BasketDecoder.decode(refs.get(idx), records[idx], owners.get(idx).jagged(), where(owners.get(idx)));
+                            f.fill(idx);
                         } catch (RootIOException e) {
                             synchronized (failure) { if (failure[0] == null) failure[0] = e; }
                         }
                     }
                 });
             }
-            ForkJoinTask.invokeAll(tasks);
-            if (failure[0] != null) throw failure[0];
-        } else {
-            for (int i = 0; i < n; i++) out[i] = BasketDecoder.decode(refs.get(i), records[i], owners.get(i).jagged(), where(owners.get(i)));
-        }
-        return out;
+        ForkJoinTask.invokeAll(tasks);
+        if (failure[0] != null) throw failure[0];
     }
 
     private static byte[] array(java.nio.ByteBuffer b) {

@@ -1,0 +1,210 @@
+package pocket.rootio.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import pocket.rootio.ColumnArray;
+import pocket.rootio.LeafType;
+import pocket.rootio.RootFile;
+import pocket.rootio.RootIOException;
+import pocket.rootio.compress.Blocks;
+import pocket.rootio.read.BasketRef;
+import pocket.rootio.read.BranchPlan;
+import pocket.rootio.read.TreeReader;
+import pocket.rootio.write.Compression;
+import pocket.rootio.write.RootFileWriter;
+import pocket.rootio.write.TreeSchema;
+import pocket.rootio.write.TreeWriter;
+import pocket.rootio.write.WriteOptions;
+
+/**
+ * Compares, for the same baskets on one core, the raw decompression speed (records already in
+ * memory, decoded into a reused buffer) with the reader's speed (file → primitive arrays via
+ * {@code Tree.read}). Prints MB/s of uncompressed basket bytes and events/s.
+ *
+ * <pre>
+ *   java -cp target/classes:DEPS pocket.rootio.bench.ReadBenchmark                 # generated NanoAOD-like files, every codec
+ *   java -cp ... pocket.rootio.bench.ReadBenchmark --events 500000 --compression lz4
+ *   java -cp ... pocket.rootio.bench.ReadBenchmark FILE TREE [BRANCH...]           # an existing file
+ * </pre>
+ */
+public final class ReadBenchmark {
+    private ReadBenchmark() {}
+
+    /** Figures of one measurement; speeds are best-of-repeats. */
+    public record Result(String file, String tree, int branches, int baskets, long events, long compressedBytes,
+                         long uncompressedBytes, double rawSeconds, double readSeconds) {
+        public double rawMBps() { return uncompressedBytes / 1e6 / rawSeconds; }
+        public double readMBps() { return uncompressedBytes / 1e6 / readSeconds; }
+        public double rawEventsPerSecond() { return events / rawSeconds; }
+        public double readEventsPerSecond() { return events / readSeconds; }
+        /** Reader speed over raw decompression speed (1.0 = no overhead). */
+        public double ratio() { return rawSeconds / readSeconds; }
+
+        @Override public String toString() {
+            return String.format(Locale.ROOT, "%s [%s] %d branches, %d baskets, %d events, %.1f MB stored, %.1f MB uncompressed%n"
+                            + "  raw decompression: %8.1f MB/s  %12.0f events/s%n"
+                            + "  reader:            %8.1f MB/s  %12.0f events/s   (%.1f%% of raw)",
+                    file, tree, branches, baskets, events, compressedBytes / 1e6, uncompressedBytes / 1e6,
+                    rawMBps(), rawEventsPerSecond(), readMBps(), readEventsPerSecond(), 100 * ratio());
+        }
+    }
+
+    /** Measures one tree's branches (all readable ones when {@code branches} is empty), best of {@code repeats}. */
+    public static Result measure(String file, String tree, Collection<String> branches, int repeats) throws RootIOException {
+        try (RootFile f = RootFile.open(file)) {
+            TreeReader t = ((TreeReader) f.tree(tree)).serial();
+            List<String> names = new ArrayList<>();
+            if (branches.isEmpty()) {
+                for (String b : t.branchNames()) if (t.plan(b).unsupported == null) names.add(b);
+            } else names.addAll(branches);
+            // the same baskets the reader will read, loaded into memory once
+            List<byte[]> records = new ArrayList<>();
+            List<int[]> layout = new ArrayList<>(); // keylen, objlen
+            long stored = 0, uncompressed = 0;
+            int maxObj = 0;
+            for (String b : names) {
+                BranchPlan p = t.plan(b);
+                for (BasketRef r : p.baskets("rootio: " + file + ", branch " + b)) {
+                    if (r.embedded() != null) { uncompressed += r.embedded().data.length; continue; }
+                    byte[] rec = f.bytes(r.seek(), r.bytes(), "basket of " + b);
+                    int keylen = ((rec[14] & 0xff) << 8) | (rec[15] & 0xff);
+                    int objlen = ((rec[6] & 0xff) << 24) | ((rec[7] & 0xff) << 16) | ((rec[8] & 0xff) << 8) | (rec[9] & 0xff);
+                    records.add(rec);
+                    layout.add(new int[]{keylen, objlen});
+                    stored += rec.length;
+                    uncompressed += objlen;
+                    maxObj = Math.max(maxObj, objlen);
+                }
+            }
+            byte[] scratch = new byte[maxObj];
+            double raw = Double.MAX_VALUE, read = Double.MAX_VALUE;
+            for (int k = 0; k < repeats; k++) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < records.size(); i++) {
+                    byte[] rec = records.get(i);
+                    int[] l = layout.get(i);
+                    Blocks.decompress(rec, l[0], rec.length - l[0], scratch, 0, l[1], "bench", 0);
+                }
+                raw = Math.min(raw, (System.nanoTime() - t0) / 1e9);
+                long t1 = System.nanoTime();
+                Map<String, ColumnArray> cols = t.read(names, 0, t.entries());
+                read = Math.min(read, (System.nanoTime() - t1) / 1e9);
+                if (cols.size() != names.size()) throw new IllegalStateException("reader returned " + cols.size() + " columns");
+            }
+            return new Result(file, tree, names.size(), records.size(), t.entries(), stored, uncompressed, raw, read);
+        } catch (java.io.IOException e) {
+            throw e instanceof RootIOException r ? r : new RootIOException("rootio: " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a NanoAOD-like file (event number, a jagged jet collection with NanoAOD's reduced
+     * float precision, MET, a trigger bit) of {@code events} entries, for benchmarks.
+     */
+    public static Path generate(Path dir, Compression compression, int events) throws RootIOException {
+        Path out = dir.resolve("bench_" + compression.algorithm().name().toLowerCase(Locale.ROOT) + "_" + events + ".root");
+        TreeSchema schema = TreeSchema.builder()
+                .branch("event", LeafType.UINT64)
+                .branch("MET_pt", LeafType.FLOAT32)
+                .branch("HLT_IsoMu24", LeafType.BOOL)
+                .counter("nJet", LeafType.UINT32, "jets")
+                .jagged("Jet_pt", LeafType.FLOAT32, "nJet")
+                .jagged("Jet_eta", LeafType.FLOAT32, "nJet")
+                .jagged("Jet_phi", LeafType.FLOAT32, "nJet")
+                .jagged("Jet_jetId", LeafType.INT32, "nJet")
+                .build();
+        SplittableRandom rnd = new SplittableRandom(42);
+        int batch = 100_000;
+        try (RootFileWriter w = RootFileWriter.create(out, WriteOptions.defaults().withCompression(compression))) {
+            TreeWriter t = w.tree("Events", schema);
+            for (int done = 0; done < events; done += batch) {
+                int n = Math.min(batch, events - done);
+                long[] ev = new long[n];
+                float[] met = new float[n];
+                boolean[] hlt = new boolean[n];
+                int[] off = new int[n + 1];
+                for (int i = 0; i < n; i++) {
+                    ev[i] = done + i + 1;
+                    met[i] = nano((float) (-30 * Math.log(1 - rnd.nextDouble())));
+                    hlt[i] = rnd.nextInt(5) == 0;
+                    off[i + 1] = off[i] + rnd.nextInt(12);
+                }
+                int m = off[n];
+                float[] pt = new float[m], eta = new float[m], phi = new float[m];
+                int[] id = new int[m];
+                for (int j = 0; j < m; j++) {
+                    pt[j] = nano((float) (15 - 40 * Math.log(1 - rnd.nextDouble())));
+                    eta[j] = nano((float) (rnd.nextDouble() * 10 - 5));
+                    phi[j] = nano((float) (rnd.nextDouble() * 2 * Math.PI - Math.PI));
+                    id[j] = rnd.nextInt(4) == 0 ? 2 : 6;
+                }
+                t.extend(Map.of("event", new ColumnArray(LeafType.UINT64, ev, null, n),
+                        "MET_pt", new ColumnArray(LeafType.FLOAT32, met, null, n),
+                        "HLT_IsoMu24", new ColumnArray(LeafType.BOOL, hlt, null, n),
+                        "Jet_pt", new ColumnArray(LeafType.FLOAT32, pt, off, n),
+                        "Jet_eta", new ColumnArray(LeafType.FLOAT32, eta, off, n),
+                        "Jet_phi", new ColumnArray(LeafType.FLOAT32, phi, off, n),
+                        "Jet_jetId", new ColumnArray(LeafType.INT32, id, off, n)));
+            }
+        } catch (java.io.IOException e) {
+            throw e instanceof RootIOException r ? r : new RootIOException("rootio: cannot write " + out + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** NanoAOD stores most floats with a 10-bit mantissa; keeping that makes compression ratios realistic. */
+    private static float nano(float x) {
+        return Float.intBitsToFloat(Float.floatToRawIntBits(x) & 0xFFFFE000);
+    }
+
+    /** Runs the benchmark as the command line asks and prints the figures. */
+    public static List<Result> run(String[] args, PrintStream out) throws Exception {
+        int events = 1_000_000, repeats = 5;
+        String codec = "all";
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--events" -> events = Integer.parseInt(args[++i]);
+                case "--repeats" -> repeats = Integer.parseInt(args[++i]);
+                case "--compression" -> codec = args[++i];
+                default -> rest.add(args[i]);
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        if (!rest.isEmpty()) {
+            Result r = measure(rest.get(0), rest.size() > 1 ? rest.get(1) : "Events", rest.subList(Math.min(2, rest.size()), rest.size()), repeats);
+            out.println(r);
+            results.add(r);
+            return results;
+        }
+        Path dir = Files.createTempDirectory("pocket-bench");
+        try {
+            List<Compression> codecs = codec.equals("all")
+                    ? List.of(Compression.zlib(1), Compression.lzma(9), Compression.lz4(4), Compression.zstd(5))
+                    : List.of(Compression.parse(codec));
+            for (Compression c : codecs) {
+                Path f = generate(dir, c, events);
+                measure(f.toString(), "Events", List.of(), 1); // warm-up
+                Result r = measure(f.toString(), "Events", List.of(), repeats);
+                out.println(c + ": " + r);
+                results.add(r);
+                Files.deleteIfExists(f);
+            }
+        } finally {
+            try (var s = Files.list(dir)) { for (Path p : (Iterable<Path>) s::iterator) Files.deleteIfExists(p); }
+            Files.deleteIfExists(dir);
+        }
+        return results;
+    }
+
+    public static void main(String[] args) throws Exception {
+        run(args, System.out);
+    }
+}

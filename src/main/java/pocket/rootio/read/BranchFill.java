@@ -1,0 +1,130 @@
+package pocket.rootio.read;
+
+import java.util.List;
+import pocket.rootio.ColumnArray;
+import pocket.rootio.CorruptDataException;
+import pocket.rootio.LeafType;
+import pocket.rootio.RootIOException;
+
+/**
+ * One branch over one entry range, filled basket by basket straight into its output arrays.
+ * {@link #prepare} decodes only the partly covered baskets of a jagged branch (to count their
+ * values) and sizes the outputs; then each basket's {@link #fill} decompresses into a per-thread
+ * scratch buffer and converts into its own disjoint slice of the outputs, so baskets may be
+ * filled on several threads at once and no basket is decompressed twice.
+ */
+final class BranchFill {
+    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1][]);
+
+    final BranchPlan plan;
+    final List<BasketDecoder.Layout> layouts;
+    private final long start, stop;
+    private final String where;
+    private final int item;
+    /** Decoded partial baskets of a jagged branch (null for the others). */
+    private final BasketDecoder.Data[] kept;
+    private final int[][] keptOffsets;
+    /** Per basket: first output value and first output entry. */
+    private final long[] valueBase;
+    private final int[] entryBase;
+    private Object values;
+    private int[] offsets;
+
+    BranchFill(BranchPlan plan, List<BasketDecoder.Layout> layouts, long start, long stop, String where) {
+        this.plan = plan; this.layouts = layouts; this.start = start; this.stop = stop; this.where = where;
+        this.item = plan.itemSize();
+        this.kept = new BasketDecoder.Data[layouts.size()];
+        this.keptOffsets = new int[layouts.size()][];
+        this.valueBase = new long[layouts.size()];
+        this.entryBase = new int[layouts.size()];
+    }
+
+    /** Whether every jagged basket carries an entry-offset table (otherwise the counter is needed). */
+    boolean selfDescribing() {
+        if (!plan.jagged()) return true;
+        for (BasketDecoder.Layout l : layouts) if (!l.hasTable() && l.ref().entries() > 0) return false;
+        return true;
+    }
+
+    private int lo(BasketRef r) { return (int) (Math.max(start, r.entryStart()) - r.entryStart()); }
+    private int hi(BasketRef r) { return (int) (Math.min(stop, r.entryStop()) - r.entryStart()); }
+
+    void prepare() throws RootIOException {
+        int entries = (int) (stop - start);
+        LeafType t = plan.type;
+        if (!plan.jagged()) {
+            int per = plan.fixedLength;
+            for (int k = 0; k < layouts.size(); k++) {
+                BasketRef r = layouts.get(k).ref();
+                entryBase[k] = (int) (r.entryStart() + lo(r) - start);
+                valueBase[k] = (long) entryBase[k] * per;
+            }
+            values = Convert.allocate(t, entries * per);
+            if (per > 1) {
+                offsets = new int[entries + 1];
+                for (int i = 0; i <= entries; i++) offsets[i] = i * per;
+            }
+            return;
+        }
+        long total = 0;
+        for (int k = 0; k < layouts.size(); k++) {
+            BasketDecoder.Layout l = layouts.get(k);
+            BasketRef r = l.ref();
+            entryBase[k] = (int) (r.entryStart() + lo(r) - start);
+            valueBase[k] = total;
+            if (l.border() % item != 0)
+                throw new CorruptDataException(l.at() + ": " + l.border() + " bytes of values, not a multiple of the " + item + "-byte " + t);
+            if (lo(r) == 0 && hi(r) == r.entries()) {
+                total += l.border() / item;
+            } else {
+                kept[k] = BasketDecoder.payload(l, null);
+                keptOffsets[k] = BasketDecoder.entryOffsets(l, kept[k]);
+                total += (keptOffsets[k][hi(r)] - keptOffsets[k][lo(r)]) / item;
+            }
+        }
+        if (total > Integer.MAX_VALUE - 16)
+            throw new CorruptDataException(where + ": " + total + " values in entries [" + start + ", " + stop + ") exceed one Java array; read a smaller range");
+        values = Convert.allocate(t, (int) total);
+        offsets = new int[entries + 1];
+    }
+
+    /** Decompresses basket {@code k} (unless prepare kept it) and converts its part of the range. */
+    void fill(int k) throws RootIOException {
+        BasketDecoder.Layout l = layouts.get(k);
+        BasketRef r = l.ref();
+        int lo = lo(r), hi = hi(r);
+        BasketDecoder.Data d = kept[k];
+        int[] eo = keptOffsets[k];
+        if (d == null) {
+            byte[][] slot = SCRATCH.get();
+            d = BasketDecoder.payload(l, slot[0]);
+            if (d.array() != slot[0] && d.array().length == l.objlen() && l.ref().embedded() == null && d.offset() == 0)
+                slot[0] = d.array(); // a bigger scratch for the next basket on this thread
+            if (plan.jagged()) eo = BasketDecoder.entryOffsets(l, d);
+        }
+        LeafType t = plan.type;
+        if (!plan.jagged()) {
+            int entrySize = item * plan.fixedLength;
+            if ((long) l.border() != r.entries() * entrySize)
+                throw new CorruptDataException(l.at() + ": " + l.border() + " bytes of values for " + r.entries()
+                        + " entries; expected " + entrySize + " bytes per entry (" + t + " × " + plan.fixedLength + ")");
+            Convert.into(t, d.array(), d.offset() + lo * entrySize, (hi - lo) * plan.fixedLength, values, (int) valueBase[k]);
+            return;
+        }
+        if (eo == null)
+            throw new CorruptDataException(l.at() + ": jagged basket has no entry-offset table");
+        int base = (int) valueBase[k];
+        int e = entryBase[k];
+        int first = eo[lo];
+        for (int i = lo; i < hi; i++) {
+            int bytes = eo[i + 1] - eo[i];
+            if (bytes % item != 0)
+                throw new CorruptDataException(l.at() + ": entry " + (r.entryStart() + i) + " has " + bytes
+                        + " bytes, not a multiple of the " + item + "-byte " + t);
+            offsets[++e] = base + (eo[i + 1] - first) / item;
+        }
+        Convert.into(t, d.array(), d.offset() + first, (eo[hi] - first) / item, values, base);
+    }
+
+    ColumnArray result() { return new ColumnArray(plan.type, values, offsets, stop - start); }
+}
