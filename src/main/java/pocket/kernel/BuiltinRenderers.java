@@ -1,5 +1,9 @@
 package pocket.kernel;
 
+import pocket.hist.Hist;
+import pocket.plot.Plot;
+import pocket.plot.Plots;
+import pocket.plot.Tables;
 import tech.tablesaw.api.Table;
 
 /** The renderers pocket registers for its own and its libraries' types. */
@@ -7,6 +11,11 @@ final class BuiltinRenderers {
     private BuiltinRenderers() {}
 
     static void registerAll() {
-        Display.register(Table.class, t -> MimeBundle.text(t.print()).withHtml(pocket.plot.Tables.html(t)));
+        Display.register(Table.class, t -> MimeBundle.text(t.print()).withHtml(Tables.html(t)));
+        Display.register(Hist.class, h -> {
+            MimeBundle text = MimeBundle.text(h.toString());
+            Plot p = Plots.of(h);
+            return p == null ? text : text.withPng(p.png());
+        });
     }
 }

@@ -1,0 +1,409 @@
+package pocket.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import pocket.hist.Axis;
+import pocket.hist.Hist;
+
+/**
+ * The CMS data/MC plot of one variable: MC stacked by sample, data as points with Poisson error
+ * bars, a data/MC ratio panel below, the CMS and luminosity labels above; drawn with XChart.
+ * <pre>
+ * Plot p = StackPlot.builder().mc("DYJetsToLL", dy).mc("TTTo2L2Nu", tt).data(data)
+ *     .lumi(59.7).energy(13).logY(true).build();
+ * </pre>
+ */
+public final class StackPlot {
+    private StackPlot() {}
+
+    public static Builder builder() { return new Builder(); }
+
+    /** Fluent, defaulted settings; {@link #build} draws. Each setter returns this builder. */
+    public static final class Builder {
+        private final Map<String, Hist> mc = new LinkedHashMap<>();
+        private Hist data;
+        private String dataLabel = "Data";
+        private String name, title, xLabel, yLabel = "Events";
+        private String cmsExtra = "Preliminary";
+        private double lumi = -1, energy = 13;
+        private boolean logY;
+        private Boolean ratio;
+        private double ratioLo = 0.5, ratioHi = 1.5;
+        private int width = 800, height = -1;
+        private List<Color> colors;
+        private Consumer<XYChart> customizer = c -> {};
+
+        /** Adds an MC sample to the stack; the first added sits at the bottom. Adding a sample again adds the histograms. */
+        public Builder mc(String sample, Hist h) {
+            check(h, "MC sample '" + sample + "'");
+            mc.merge(sample, h, Hist::add);
+            return this;
+        }
+
+        public Builder data(Hist h) { return data("Data", h); }
+
+        public Builder data(String label, Hist h) {
+            check(h, "data");
+            data = data == null ? h : data.add(h);
+            dataLabel = label;
+            return this;
+        }
+
+        public Builder name(String n) { name = n; return this; }
+        /** Text in the plot's corner, e.g. the category. */
+        public Builder title(String t) { title = t; return this; }
+        public Builder xLabel(String l) { xLabel = l; return this; }
+        public Builder yLabel(String l) { yLabel = l; return this; }
+        /** Integrated luminosity in fb⁻¹ (≤ 0: no luminosity, the energy only). */
+        public Builder lumi(double fbInv) { lumi = fbInv; return this; }
+        /** Centre-of-mass energy in TeV (default 13). */
+        public Builder energy(double tev) {
+            if (!(tev > 0)) throw new IllegalArgumentException("plot: energy must be positive (TeV), got " + tev);
+            energy = tev;
+            return this;
+        }
+        /** The text after "CMS" ("Preliminary", "Simulation", "Work in progress"; "" for none). */
+        public Builder cmsLabel(String extra) { cmsExtra = extra == null ? "" : extra; return this; }
+        public Builder logY(boolean b) { logY = b; return this; }
+        /** The data/MC panel (default: on when there are data and MC). */
+        public Builder ratio(boolean b) { ratio = b; return this; }
+        public Builder ratioRange(double lo, double hi) {
+            if (!(lo < hi)) throw new IllegalArgumentException("plot: ratio range needs lo < hi, got " + lo + ", " + hi);
+            ratioLo = lo; ratioHi = hi;
+            return this;
+        }
+        public Builder size(int w, int h) {
+            if (w < 200 || h < 200) throw new IllegalArgumentException("plot: size must be at least 200x200 pixels, got " + w + "x" + h);
+            width = w; height = h;
+            return this;
+        }
+        public Builder colors(List<Color> c) {
+            if (c == null || c.isEmpty()) throw new IllegalArgumentException("plot: colors needs at least one colour");
+            colors = List.copyOf(c);
+            return this;
+        }
+        /** Last touches on the main XYChart before drawing (fonts, markers, ...). */
+        public Builder customize(Consumer<XYChart> c) { customizer = c; return this; }
+
+        private void check(Hist h, String what) {
+            if (h == null) throw new IllegalArgumentException("plot: " + what + " histogram is null");
+            if (h.rank() != 1 || h.axes().get(0).isCategory()) {
+                List<String> names = h.axes().stream().map(Axis::name).toList();
+                throw new IllegalArgumentException("plot: " + what + " must be a 1-d histogram over a continuous axis; it has axes "
+                        + names + " (select the categories first, e.g. h.select(\"cat\", \"baseline\"), or project)");
+            }
+            if (!mc.isEmpty() || data != null) {
+                Hist ref = !mc.isEmpty() ? mc.values().iterator().next() : data;
+                if (!java.util.Arrays.equals(ref.axes().get(0).edges(), h.axes().get(0).edges()))
+                    throw new IllegalArgumentException("plot: " + what + " has other bin edges than the histograms added before (axis '"
+                            + h.axes().get(0).name() + "')");
+            }
+        }
+
+        public Plot build() {
+            if (mc.isEmpty() && data == null) throw new IllegalArgumentException("plot: nothing to draw: add .mc(sample, hist) or .data(hist)");
+            boolean withRatio = ratio != null ? ratio : (data != null && !mc.isEmpty());
+            if (withRatio && (data == null || mc.isEmpty()))
+                throw new IllegalArgumentException("plot: the ratio panel needs both data and MC");
+            int h = height > 0 ? height : (withRatio ? 800 : 600);
+            return new Renderer(this, withRatio, h).draw();
+        }
+    }
+
+    /** Draws one plot from the builder's settings. */
+    private static final class Renderer {
+        private static final int HEADER = 34;
+        private static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+        private static final Font TITLES = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
+        private static final Color FRAME = Color.BLACK;
+
+        private final Builder b;
+        private final boolean withRatio;
+        private final int height;
+        private final Hist ref;
+        private final double[] edges;
+
+        Renderer(Builder b, boolean withRatio, int height) {
+            this.b = b;
+            this.withRatio = withRatio;
+            this.height = height;
+            this.ref = !b.mc.isEmpty() ? b.mc.values().iterator().next() : b.data;
+            this.edges = ref.axes().get(0).edges();
+        }
+
+        Plot draw() {
+            int w = b.width;
+            int body = height - HEADER;
+            int mainH = withRatio ? (int) Math.round(body * 0.72) : body;
+            int ratioH = body - mainH;
+            XYChart main = mainChart(w, mainH);
+            XYChart ratioChart = withRatio ? ratioChart(w, ratioH) : null;
+
+            BufferedImage img = new BufferedImage(w, height, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, w, height);
+            int plotLeft;
+            if (ratioChart == null) {
+                BufferedImage m = BitmapEncoder.getBufferedImage(main);
+                g.drawImage(m, 0, HEADER, null);
+                plotLeft = frameLeft(m);
+            } else {
+                // The two panels must share the x scale: narrow the one whose y axis is thinner so the frames line up.
+                BufferedImage m = BitmapEncoder.getBufferedImage(main);
+                BufferedImage r = BitmapEncoder.getBufferedImage(ratioChart);
+                int lm = frameLeft(m), lr = frameLeft(r);
+                if (lr < lm) {
+                    ratioChart = ratioChart(w - (lm - lr), ratioH);
+                    r = BitmapEncoder.getBufferedImage(ratioChart);
+                    g.drawImage(m, 0, HEADER, null);
+                    g.drawImage(r, lm - lr, HEADER + mainH, null);
+                    plotLeft = lm;
+                } else {
+                    main = mainChart(w - (lr - lm), mainH);
+                    m = BitmapEncoder.getBufferedImage(main);
+                    g.drawImage(m, lr - lm, HEADER, null);
+                    g.drawImage(r, 0, HEADER + mainH, null);
+                    plotLeft = lr;
+                }
+            }
+            header(g, w, plotLeft);
+            g.dispose();
+            String name = b.name != null ? b.name : ref.axes().get(0).name() + (b.title != null ? "_" + b.title : "");
+            return new Plot(name, img);
+        }
+
+        private void header(Graphics2D g, int w, int plotLeft) {
+            g.setColor(Color.BLACK);
+            Font cms = new Font(Font.SANS_SERIF, Font.BOLD, 22);
+            g.setFont(cms);
+            int base = HEADER - 8;
+            int x = Math.max(8, plotLeft);
+            g.drawString("CMS", x, base);
+            x += g.getFontMetrics().stringWidth("CMS ");
+            if (!b.cmsExtra.isBlank()) {
+                g.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 17));
+                g.drawString(b.cmsExtra, x, base);
+            }
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
+            String lumi = Labels.lumi(b.lumi, b.energy);
+            g.drawString(lumi, w - 12 - g.getFontMetrics().stringWidth(lumi), base);
+            if (b.title != null && !b.title.isBlank()) {
+                // the category, inside the frame's top-left corner as in CMS plots
+                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
+                g.drawString(Labels.plain(b.title), plotLeft + 14, HEADER + 34);
+            }
+        }
+
+        /** The x of the plot frame's left line: the first column with a long run of frame pixels. */
+        private static int frameLeft(BufferedImage img) {
+            int h = img.getHeight();
+            for (int x = 0; x < img.getWidth() / 2; x++) {
+                int run = 0, best = 0;
+                for (int y = 0; y < h; y++) {
+                    Color c = new Color(img.getRGB(x, y));
+                    if (c.getRed() < 40 && c.getGreen() < 40 && c.getBlue() < 40) { run++; best = Math.max(best, run); }
+                    else run = 0;
+                }
+                if (best > h / 3) return x;
+            }
+            return 0;
+        }
+
+        private XYChart base(int w, int h) {
+            XYChart c = new XYChartBuilder().width(w).height(h).build();
+            var s = c.getStyler();
+            s.setChartBackgroundColor(Color.WHITE);
+            s.setPlotBackgroundColor(Color.WHITE);
+            s.setPlotBorderVisible(true);
+            s.setPlotBorderColor(FRAME);
+            s.setPlotGridLinesVisible(false);
+            s.setAxisTickLabelsFont(TICKS);
+            s.setAxisTitleFont(TITLES);
+            s.setAxisTickMarksColor(FRAME);
+            s.setChartTitleVisible(false);
+            s.setPlotMargin(0);
+            s.setPlotContentSize(1.0);
+            s.setChartPadding(10);
+            s.setXAxisMin(edges[0]);
+            s.setXAxisMax(edges[edges.length - 1]);
+            s.setxAxisTickLabelsFormattingFunction(Renderer::tick);
+            s.setyAxisTickLabelsFormattingFunction(Renderer::tick);
+            s.setLegendVisible(false);
+            return c;
+        }
+
+        private XYChart mainChart(int w, int h) {
+            XYChart c = base(w, h);
+            var s = c.getStyler();
+            String x = b.xLabel != null ? b.xLabel : Labels.plain(ref.axes().get(0).label());
+            c.setXAxisTitle(withRatio ? " " : x);
+            c.setYAxisTitle(b.yLabel);
+            if (withRatio) s.setXAxisTicksVisible(false);
+            s.setYAxisLogarithmic(b.logY);
+            if (b.logY) s.setyAxisTickLabelsFormattingFunction(null);
+            s.setLegendVisible(true);
+            s.setLegendPosition(Styler.LegendPosition.InsideNE);
+            s.setLegendBorderColor(Color.WHITE);
+            s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+            s.setMarkerSize(7);
+            s.setErrorBarsColor(Color.BLACK);
+
+            int n = edges.length - 1;
+            double max = 0, minPositive = Double.MAX_VALUE;
+            List<String> samples = new ArrayList<>(b.mc.keySet());
+            double[][] cumulative = new double[samples.size()][];
+            double[] sum = new double[n];
+            for (int i = 0; i < samples.size(); i++) {
+                double[] v = b.mc.get(samples.get(i)).values(false);
+                for (int k = 0; k < n; k++) {
+                    sum[k] += v[k];
+                    if (v[k] > 0) minPositive = Math.min(minPositive, v[k]);
+                }
+                cumulative[i] = sum.clone();
+            }
+            for (double v : sum) max = Math.max(max, v);
+            double[] dv = null, de = null;
+            if (b.data != null) {
+                dv = b.data.values(false);
+                double[] var = b.data.variances(false);
+                de = new double[n];
+                for (int k = 0; k < n; k++) {
+                    de[k] = Math.sqrt(Math.max(0, var[k]));
+                    max = Math.max(max, dv[k] + de[k]);
+                    if (dv[k] > 0) minPositive = Math.min(minPositive, dv[k]);
+                }
+            }
+            if (max <= 0) max = 1;
+            double floor;
+            if (b.logY) {
+                if (minPositive == Double.MAX_VALUE) minPositive = max;
+                floor = Math.max(minPositive * 0.5, max * 1e-6);
+                s.setYAxisMin(floor);
+                s.setYAxisMax(max * Math.pow(max / floor, 0.45));  // headroom for the legend on a log scale
+            } else {
+                floor = 0;
+                s.setYAxisMin(0.0);
+                s.setYAxisMax(max * 1.35);
+            }
+            // Each sample is the band between its stack neighbours, a closed polygon: XChart's area
+            // fill goes down to y=1 on a log axis, which would paint below the axis floor.
+            for (int i = samples.size() - 1; i >= 0; i--) {
+                double[] top = cumulative[i];
+                double[] bottom = i > 0 ? cumulative[i - 1] : new double[n];
+                double[][] band = band(top, bottom, floor);
+                XYSeries series = c.addSeries(samples.get(i), band[0], band[1]);
+                series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+                Color col = b.colors != null ? b.colors.get(i % b.colors.size()) : Palette.forSample(i, samples.size());
+                series.setFillColor(col);
+                series.setLineColor(col.darker());
+                series.setLineStyle(new BasicStroke(1f));
+                series.setMarker(SeriesMarkers.NONE);
+            }
+            if (dv != null) {
+                List<Double> xs = new ArrayList<>(), ys = new ArrayList<>(), es = new ArrayList<>();
+                for (int k = 0; k < n; k++) {
+                    if (b.logY && dv[k] <= 0) continue;
+                    xs.add(0.5 * (edges[k] + edges[k + 1]));
+                    ys.add(dv[k]);
+                    // on a log axis a bar may not reach zero
+                    es.add(b.logY ? Math.min(de[k], dv[k] - floor * 0.999) : de[k]);
+                }
+                if (!xs.isEmpty()) {
+                    XYSeries series = c.addSeries(b.dataLabel, xs, ys, es);
+                    series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    series.setMarker(SeriesMarkers.CIRCLE);
+                    series.setMarkerColor(Color.BLACK);
+                }
+            }
+            b.customizer.accept(c);
+            return c;
+        }
+
+        private XYChart ratioChart(int w, int h) {
+            XYChart c = base(w, h);
+            var s = c.getStyler();
+            c.setXAxisTitle(b.xLabel != null ? b.xLabel : Labels.plain(ref.axes().get(0).label()));
+            c.setYAxisTitle("Data/MC");
+            s.setYAxisMin(b.ratioLo);
+            s.setYAxisMax(b.ratioHi);
+            s.setYAxisTickMarkSpacingHint(40);
+            s.setErrorBarsColor(Color.BLACK);
+            s.setMarkerSize(7);
+            int n = edges.length - 1;
+            double[] mcSum = new double[n];
+            for (Hist hm : b.mc.values()) {
+                double[] v = hm.values(false);
+                for (int k = 0; k < n; k++) mcSum[k] += v[k];
+            }
+            XYSeries one = c.addSeries("unity", new double[]{edges[0], edges[n]}, new double[]{1, 1});
+            one.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            one.setLineColor(Color.GRAY);
+            one.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
+            one.setMarker(SeriesMarkers.NONE);
+            double[] dv = b.data.values(false), var = b.data.variances(false);
+            List<Double> xs = new ArrayList<>(), ys = new ArrayList<>(), es = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                if (mcSum[k] <= 0) continue;
+                double r = dv[k] / mcSum[k];
+                if (r < b.ratioLo || r > b.ratioHi) continue;  // off the panel
+                xs.add(0.5 * (edges[k] + edges[k + 1]));
+                ys.add(r);
+                es.add(Math.sqrt(Math.max(0, var[k])) / mcSum[k]);
+            }
+            if (!xs.isEmpty()) {
+                XYSeries pts = c.addSeries("ratio", xs, ys, es);
+                pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                pts.setMarker(SeriesMarkers.CIRCLE);
+                pts.setMarkerColor(Color.BLACK);
+            }
+            return c;
+        }
+
+        /** The outline of a stacked band: along the top steps left to right, back along the bottom steps. */
+        private double[][] band(double[] top, double[] bottom, double floor) {
+            int n = top.length;
+            double[] x = new double[4 * n], y = new double[4 * n];
+            int j = 0;
+            for (int k = 0; k < n; k++) {
+                x[j] = edges[k]; y[j++] = Math.max(top[k], floor);
+                x[j] = edges[k + 1]; y[j++] = Math.max(top[k], floor);
+            }
+            for (int k = n - 1; k >= 0; k--) {
+                x[j] = edges[k + 1]; y[j++] = Math.max(bottom[k], floor);
+                x[j] = edges[k]; y[j++] = Math.max(bottom[k], floor);
+            }
+            return new double[][]{x, y};
+        }
+
+        private static String tick(Double v) {
+            double a = Math.abs(v);
+            if (a == 0) return "0";
+            if (a >= 1e5 || a < 1e-3) {
+                String s = String.format(Locale.ROOT, "%.0e", v);
+                return s.replace("e+0", "e").replace("e-0", "e-").replace("e+", "e");
+            }
+            if (v == Math.rint(v)) return Long.toString(Math.round(v));
+            String s = String.format(Locale.ROOT, "%.3f", v);
+            return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package pocket.plot;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pocket.hist.Hist;
+
+class StackPlotTest {
+    @TempDir Path tmp;
+
+    /** A Z peak for DY, a flat-ish tt̄ shoulder, and data drawn from their sum. */
+    static Hist[] zPeak() {
+        Random rnd = new Random(7);
+        Hist dy = Hist.builder().reg(30, 60, 120, "mll", "$m_{\\mu\\mu}$ [GeV]").weight();
+        Hist tt = Hist.builder().reg(30, 60, 120, "mll", "$m_{\\mu\\mu}$ [GeV]").weight();
+        Hist data = Hist.builder().reg(30, 60, 120, "mll", "$m_{\\mu\\mu}$ [GeV]").weight();
+        double[] x = new double[20000];
+        for (int i = 0; i < x.length; i++) x[i] = 91.19 + 2.5 * rnd.nextGaussian();
+        double[] w = new double[x.length];
+        java.util.Arrays.fill(w, 0.5);
+        dy.fill(x, w);
+        double[] t = new double[3000];
+        for (int i = 0; i < t.length; i++) t[i] = 60 + 60 * rnd.nextDouble();
+        tt.fill(t);
+        double[] d = new double[13000];
+        for (int i = 0; i < d.length; i++) d[i] = i < 10000 ? 91.19 + 2.5 * rnd.nextGaussian() : 60 + 60 * rnd.nextDouble();
+        data.fill(d);
+        return new Hist[]{dy, tt, data};
+    }
+
+    /** Pixels that differ from white. */
+    static long inked(BufferedImage img, int x0, int y0, int x1, int y1) {
+        long n = 0;
+        for (int y = y0; y < y1; y++) for (int x = x0; x < x1; x++) if ((img.getRGB(x, y) & 0xffffff) != 0xffffff) n++;
+        return n;
+    }
+
+    static long colored(BufferedImage img, Color c) {
+        long n = 0;
+        int rgb = c.getRGB() & 0xffffff;
+        for (int y = 0; y < img.getHeight(); y++) for (int x = 0; x < img.getWidth(); x++) if ((img.getRGB(x, y) & 0xffffff) == rgb) n++;
+        return n;
+    }
+
+    @Test
+    void stackWithDataAndRatioPanel() throws Exception {
+        Hist[] h = zPeak();
+        Plot p = StackPlot.builder().mc("DYJetsToLL", h[0]).mc("TTTo2L2Nu", h[1]).data(h[2])
+                .lumi(59.7).energy(13).title("baseline").build();
+        assertEquals(800, p.width());
+        assertEquals(800, p.height());
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(p.png()));
+        assertEquals(800, img.getWidth());
+        // the bottom sample (DY) is filled with the first CMS colour, tt̄ with the second, over large areas
+        long dyPixels = colored(img, Palette.CMS6.get(0)), ttPixels = colored(img, Palette.CMS6.get(1));
+        assertTrue(dyPixels > 5000, "DY fill pixels " + dyPixels);
+        assertTrue(ttPixels > 2000, "tt fill pixels " + ttPixels);
+        // DY (10000 expected events at the peak) dwarfs tt̄ (3000 spread flat): more DY ink
+        assertTrue(dyPixels > ttPixels, dyPixels + " vs " + ttPixels);
+        // ratio panel (bottom quarter) holds points, the header holds the CMS and lumi labels
+        assertTrue(inked(img, 100, 620, 780, 760) > 500, "ratio panel is blank");
+        assertTrue(inked(img, 0, 0, 200, 34) > 100, "no CMS label");
+        assertTrue(inked(img, 600, 0, 800, 34) > 100, "no lumi label");
+        Path f = p.save(tmp);
+        assertTrue(Files.size(f) > 5000);
+    }
+
+    @Test
+    void logYAndNoRatio() throws Exception {
+        Hist[] h = zPeak();
+        Plot p = StackPlot.builder().mc("DYJetsToLL", h[0]).mc("TTTo2L2Nu", h[1]).logY(true).size(640, 480).build();
+        assertEquals(640, p.width());
+        assertEquals(480, p.height());
+        BufferedImage img = p.image();
+        assertTrue(colored(img, Palette.CMS6.get(0)) > 2000);
+    }
+
+    @Test
+    void refusesWhatItCannotDraw() {
+        Hist twoD = Hist.builder().strCat("cat", "Category", "baseline").reg(10, 0, 1, "x", "x").weight();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StackPlot.builder().mc("a", twoD));
+        assertTrue(e.getMessage().contains("[cat, x]") && e.getMessage().contains("select"), e.getMessage());
+        Hist a = Hist.builder().reg(10, 0, 1, "x", "x").weight();
+        Hist b = Hist.builder().reg(20, 0, 1, "x", "x").weight();
+        assertThrows(IllegalArgumentException.class, () -> StackPlot.builder().mc("a", a).mc("b", b));
+        assertThrows(IllegalArgumentException.class, () -> StackPlot.builder().build());
+        assertThrows(IllegalArgumentException.class, () -> StackPlot.builder().mc("a", a).ratio(true).build());
+    }
+
+    @Test
+    void latexLabelsBecomeText() {
+        assertEquals("mμμ [GeV]", Labels.plain("$m_{\\mu\\mu}$ [GeV]"));
+        assertEquals("pT [GeV]", Labels.plain("$p_T$ [GeV]"));
+        assertEquals("Δη", Labels.plain("$\\Delta\\eta$"));
+        assertEquals("59.7 fb⁻¹ (13 TeV)", Labels.lumi(59.7, 13));
+        assertEquals("(13.6 TeV)", Labels.lumi(0, 13.6));
+    }
+}
