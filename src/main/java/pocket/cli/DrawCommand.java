@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 drawn, 1 the file, tree or branch could not be read, 2 bad arguments."})
 public final class DrawCommand implements Callable<Integer> {
     /** Entries read per step, so a large tree does not need one array for the whole branch. */
-    static final long STEP = 1_000_000;
+    long step = 1_000_000;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "ROOT file: a path or a root:// / https:// URL")
     String file;
@@ -78,8 +78,8 @@ public final class DrawCommand implements Callable<Integer> {
         Hist h = Hist.builder().axis(new RegularAxis(bins, range[0], range[1], branch, branch)).intStorage();
         long entries = t.entries(), values = 0;
         double sx = 0, sx2 = 0;
-        for (long start = 0; start < entries; start += STEP) {
-            ColumnArray c = t.read(branch, start, Math.min(entries, start + STEP));
+        for (long start = 0; start < entries; start += step) {
+            ColumnArray c = t.read(branch, start, Math.min(entries, start + step));
             Object data = fillable(c);
             h.fill(new Object[]{data}, null);
             int n = c.size();

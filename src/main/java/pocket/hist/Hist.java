@@ -111,7 +111,13 @@ public final class Hist {
      * value per entry. All arrays, and the weights when given, have the same length. With only scalars
      * and no weights, one entry is filled.
      */
-    public void fill(Object[] coords, double[] weights) {
+    public void fill(Object[] coords, double[] weights) { fill(coords, weights, null); }
+
+    /**
+     * As {@link #fill(Object[], double[])}, counting only the entries where {@code mask} is true (a
+     * category's selection), so callers need not copy the arrays per category.
+     */
+    public void fill(Object[] coords, double[] weights, boolean[] mask) {
         if (coords == null || coords.length != axes.size())
             throw new IllegalArgumentException("hist: fill needs " + axes.size() + " coordinates (one per axis "
                     + axisNames() + "), got " + (coords == null ? "null" : coords.length));
@@ -134,8 +140,13 @@ public final class Hist {
             else if (weights.length != n) throw new IllegalArgumentException("hist: fill has " + n
                     + " entries but " + weights.length + " weights");
         }
+        if (mask != null) {
+            if (n < 0) n = mask.length;
+            else if (mask.length != n) throw new IllegalArgumentException("hist: fill has " + n
+                    + " entries but the mask has " + mask.length);
+        }
         if (n < 0) n = 1;
-        for (int a = 0; a < coords.length; a++) growFor(a, coords[a], n);
+        for (int a = 0; a < coords.length; a++) growFor(a, coords[a], mask);
 
         int[] stride = Remap.strides(extents(axes));
         int[] flat = new int[Math.max(1, Math.min(n, BLOCK))];
@@ -173,6 +184,7 @@ public final class Hist {
                     for (int i = 0; i < m; i++) flat[i] = Slots.combine(flat[i], v[off + i] ? 1 : 0, stride[a]);
                 }
             }
+            if (mask != null) for (int i = 0; i < m; i++) if (!mask[off + i]) flat[i] = Slots.DROP;
             nanCount += storage.fill(flat, m, weights, off);
         }
     }
@@ -218,19 +230,23 @@ public final class Hist {
     }
 
     /** Adds the categories a fill brings that a growable axis does not have yet, keeping contents in place. */
-    private void growFor(int a, Object c, int n) {
+    private void growFor(int a, Object c, boolean[] mask) {
         if (!(axes.get(a) instanceof CategoryAxis ca) || !ca.growable) return;
         LinkedHashSet<Object> fresh = new LinkedHashSet<>();
         if (ca instanceof StrCategoryAxis sa) {
             if (c instanceof String s) { if (sa.indexOf(s) < 0) fresh.add(s); }
             else if (c instanceof String[] arr) {
-                for (String s : arr) {
+                for (int i = 0; i < arr.length; i++) {
+                    if (mask != null && !mask[i]) continue;
+                    String s = arr[i];
                     if (s == null) throw new IllegalArgumentException("hist: null category for axis '" + sa.name() + "'");
                     if (sa.indexOf(s) < 0) fresh.add(s);
                 }
             }
         } else if (ca instanceof IntCategoryAxis ia) {
-            if (c instanceof int[] arr) { for (int v : arr) if (ia.indexOf(v) < 0) fresh.add(v); }
+            if (c instanceof int[] arr) {
+                for (int i = 0; i < arr.length; i++) if ((mask == null || mask[i]) && ia.indexOf(arr[i]) < 0) fresh.add(arr[i]);
+            }
             else if (c instanceof Integer || c instanceof Short || c instanceof Byte || c instanceof Long) {
                 long v = ((Number) c).longValue();
                 if (v == (int) v && ia.indexOf((int) v) < 0) fresh.add((int) v);

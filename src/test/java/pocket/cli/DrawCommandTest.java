@@ -25,8 +25,11 @@ class DrawCommandTest {
 
     private record Run(int code, String out, String err) {}
 
-    private static Run draw(String... args) {
+    private static Run draw(String... args) { return drawInSteps(1_000_000, args); }
+
+    private static Run drawInSteps(long step, String... args) {
         DrawCommand cmd = new DrawCommand();
+        cmd.step = step;
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         cmd.out = new PrintStream(out, true, StandardCharsets.UTF_8);
         cmd.err = new PrintStream(err, true, StandardCharsets.UTF_8);
@@ -107,6 +110,15 @@ class DrawCommandTest {
         for (int k = 0; k < 10; k++) assertEquals(exp[k], (long) v[k], "slot " + k);
         assertEquals(exp[10], h.nanCount());
         assertEquals("Muon_pt", doc.getAsJsonObject("metadata").get("name").getAsString());
+    }
+
+    @Test
+    void readingInStepsGivesTheSameHistogram() {
+        String[] args = {DY, "Jet_pt", "--bins", "20", "--range", "15", "115", "--json"};
+        Run whole = draw(args), steps = drawInSteps(7, args);
+        assertEquals(0, steps.code(), steps.err());
+        assertEquals(Hist.fromUhi(JsonParser.parseString(whole.out()).getAsJsonObject()),
+                Hist.fromUhi(JsonParser.parseString(steps.out()).getAsJsonObject()));
     }
 
     @Test

@@ -127,6 +127,19 @@ class HistFillTest {
     }
 
     @Test
+    void maskKeepsOnlySelectedEntries() {
+        Hist h = Hist.builder().strCat("cat").reg(2, 0, 2, "x").weight();
+        double[] x = {0.5, 1.5, 1.5, Double.NaN};
+        double[] w = {1, 2, 4, 8};
+        h.fill(new Object[]{"sel", x}, w, new boolean[]{true, false, true, false});
+        assertArrayEquals(new double[]{0, 1, 4, 0}, h.values(true));
+        assertEquals(0, h.nanCount()); // the NaN entry was masked out
+        assertThrows(IllegalArgumentException.class, () -> h.fill(new Object[]{"sel", x}, w, new boolean[3]));
+        h.fill(new Object[]{new String[]{"a", "b", "c", "d"}, x}, null, new boolean[]{false, true, false, false});
+        assertEquals(List.of("sel", "b"), ((StrCategoryAxis) h.axis("cat")).categories()); // masked-out categories not added
+    }
+
+    @Test
     void axisWithoutFlowDropsOutsideValues() {
         Hist h = Hist.of(StorageType.DOUBLE, new RegularAxis(2, 0, 2, "x", "x", false, true));
         h.fill(new double[]{-1, 0.5, 3});
