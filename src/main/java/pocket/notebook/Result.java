@@ -157,11 +157,19 @@ public final class Result implements Renderable {
         return b;
     }
 
-    /** Every histogram in every category. */
+    /** Every 1-d histogram in every category (histograms over two variables have no stack plot). */
     public List<Plot> plots() {
         List<Plot> out = new ArrayList<>();
-        for (String name : histNames()) for (String cat : categories(name)) out.add(plot(name, cat));
+        for (String name : histNames()) {
+            if (!oneVariable(name)) continue;
+            for (String cat : categories(name)) out.add(plot(name, cat));
+        }
         return out;
+    }
+
+    private boolean oneVariable(String name) {
+        Hist h = hist(name, samples(name).get(0));
+        return h.axes().stream().filter(a -> !a.name().equals("cat") && !a.name().equals("variation")).count() == 1;
     }
 
     /**
