@@ -112,7 +112,9 @@ class XRootDSourceTest {
                 for (int i = 0; i < 300; i++)
                     assertArrayEquals(Arrays.copyOfRange(local, i * 9_000, i * 9_000 + 9_000), SampleBytes.bytes(got[i]), "range " + i);
                 assertTrue(proxy.dropped(), "the proxy should have cut the first connection");
-                assertEquals(2, proxy.connections(), "one reconnect after the drop");
+                // at least one reconnect; a loaded machine may need another try, never more than the retries
+                assertTrue(proxy.connections() >= 2 && proxy.connections() <= 1 + RemoteOptions.defaults().retries(),
+                        "connections through the proxy: " + proxy.connections());
                 assertArrayEquals(local, SampleBytes.bytes(s.read(0, local.length)));
             }
         }
