@@ -1,5 +1,6 @@
 package pocket.cli;
 
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -28,6 +29,8 @@ final class DemoSamples {
     static final double DATA_Z_FRACTION = 0.35;
     static final long SEED = 1;
     static final String YEAR = "2018";
+    /** The dataset JSON holding all three samples, which notebooks/zmumu/analysis.jsh reads. */
+    static final String DATASETS = "datasets.json";
 
     private final Path dir;
     private final long zmumu, ttbar, data;
@@ -53,12 +56,16 @@ final class DemoSamples {
      */
     double lumiPb() { return DATA_Z_FRACTION * data / Sample.ZMUMU.xsec; }
 
+    private SampleWriter writer(Sample s) {
+        return new SampleWriter(s, events(s), 1, SEED, WriteOptions.defaults(), YEAR);
+    }
+
     /** Makes whatever is missing or stale (the samples side by side, one thread each), saying for each whether it was made or reused. */
     void ensure(PrintWriter out) throws IOException {
         Files.createDirectories(dir);
         List<Callable<String>> jobs = new ArrayList<>();
         for (Sample s : Sample.values()) {
-            SampleWriter w = new SampleWriter(s, events(s), 1, SEED, WriteOptions.defaults(), YEAR);
+            SampleWriter w = writer(s);
             Path json = dir.resolve(w.jsonName());
             if (upToDate(json, w.datasetKey(), events(s))) {
                 out.printf("reusing %d %s events (%s)%n", events(s), s.cliName(), json);
@@ -89,6 +96,14 @@ final class DemoSamples {
                 pool.shutdownNow();
             }
         }
+        // one dataset JSON for the config: the samples' JSONs merged (their file paths are relative to this folder too)
+        JsonObject all = new JsonObject();
+        for (Sample s : Sample.values()) {
+            SampleWriter w = writer(s);
+            JsonObject one = JsonParser.parseString(Files.readString(dir.resolve(w.jsonName()))).getAsJsonObject();
+            one.entrySet().forEach(e -> all.add(e.getKey(), e.getValue()));
+        }
+        Files.writeString(dir.resolve(DATASETS), new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(all) + "\n");
         Files.writeString(dir.resolve("params_lumi.yaml"), String.format(Locale.ROOT,
                 "# The luminosity the generated data amount to: their Z->mumu events over the DY cross-section (%s pb).%n"
                         + "lumi:%n  picobarns:%n    \"%s\":%n      tot: %.6f%n", Sample.ZMUMU.xsec, YEAR, lumiPb()));

@@ -54,9 +54,10 @@ class DemoTest {
     }
 
     static Dataset dataset(String sample) {
-        List<Dataset> ds = DatasetsConfig.readJson(dir.resolve("samples/datasets_" + sample + ".json"));
-        assertEquals(1, ds.size(), sample);
-        return ds.get(0);
+        List<Dataset> ds = DatasetsConfig.readJson(dir.resolve("samples/datasets.json"));
+        assertEquals(3, ds.size(), "DY, ttbar, data");
+        String name = Map.of("zmumu", "DYJetsToLL", "ttbar", "TTToSemiLeptonic", "data", "DATA_SingleMuon").get(sample);
+        return ds.stream().filter(d -> d.sample().equals(name)).findFirst().orElseThrow();
     }
 
     @Test void samplesAndDatasetJsonsAreWritten() throws Exception {
