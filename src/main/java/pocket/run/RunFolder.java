@@ -76,6 +76,46 @@ public final class RunFolder {
         return Files.isRegularFile(p) ? Output.fromJson(readJson(p)) : null;
     }
 
+    public Path partialsFile(String name) { return dir.resolve("output_" + safe(name) + ".partials.json"); }
+
+    /** Saves the complete subtrees beside the failed chunks of a group's merge tree (or removes the file when none failed). */
+    public void writePartials(String name, TreeReducer<Output> tree, Output extra) throws IOException {
+        Path p = partialsFile(name);
+        if (tree == null || !tree.failed()) { Files.deleteIfExists(p); return; }
+        JsonObject o = new JsonObject();
+        o.add("extra", extra == null ? com.google.gson.JsonNull.INSTANCE : extra.toJson());
+        o.addProperty("leaves", tree.leaves());
+        o.addProperty("fan_in", tree.fanIn());
+        JsonArray nodes = new JsonArray();
+        for (TreeReducer.Partial<Output> part : tree.partials()) {
+            JsonObject n = new JsonObject();
+            n.addProperty("level", part.level());
+            n.addProperty("index", part.index());
+            n.add("output", part.value() == null ? com.google.gson.JsonNull.INSTANCE : part.value().toJson());
+            nodes.add(n);
+        }
+        o.add("nodes", nodes);
+        writeJson(p, o);
+    }
+
+    /** An earlier run's merge tree with its partials delivered, and the outputs kept outside the tree (null: none). */
+    public record Partials(TreeReducer<Output> tree, Output extra) {}
+
+    /** The saved partials of an earlier run, or null when there are none. */
+    public Partials readPartials(String name) throws IOException {
+        Path p = partialsFile(name);
+        if (!Files.isRegularFile(p)) return null;
+        JsonObject o = readJson(p);
+        TreeReducer<Output> t = new TreeReducer<>(o.get("leaves").getAsInt(), o.get("fan_in").getAsInt(), Output::add);
+        for (JsonElement e : o.getAsJsonArray("nodes")) {
+            JsonObject n = e.getAsJsonObject();
+            JsonElement out = n.get("output");
+            t.offerNode(n.get("level").getAsInt(), n.get("index").getAsInt(), out.isJsonNull() ? null : Output.fromJson(out.getAsJsonObject()));
+        }
+        JsonElement extra = o.get("extra");
+        return new Partials(t, extra == null || extra.isJsonNull() ? null : Output.fromJson(extra.getAsJsonObject()));
+    }
+
     /** The status written under {@code pocket_run} in every output document. */
     public record RunStatus(boolean complete, long processed, long failed, long skipped, boolean resubmitted) {
         JsonObject toJson() {
@@ -90,8 +130,15 @@ public final class RunFolder {
         }
     }
 
-    /** What failed_chunks.json holds. */
-    public record Failures(List<ChunkFate> failed, List<ChunkFate> skipped, Map<String, Integer> processedPerDataset) {}
+    /**
+     * What failed_chunks.json holds; {@code leaves} gives each failed chunk's leaf in its group's merge
+     * tree (-1: a whole file that could not be opened).
+     */
+    public record Failures(List<ChunkFate> failed, List<Integer> leaves, List<ChunkFate> skipped, Map<String, Integer> processedPerDataset) {
+        public Failures {
+            if (leaves.size() != failed.size()) throw new IllegalArgumentException("one leaf index per failed chunk");
+        }
+    }
 
     /** Writes failed_chunks.json and one traceback file per failed or skipped chunk under error/. */
     public void writeFailures(Failures f) throws IOException {
@@ -100,15 +147,15 @@ public final class RunFolder {
             try (var s = Files.list(errors)) { for (Path p : s.toList()) Files.deleteIfExists(p); }
         JsonObject o = new JsonObject();
         o.addProperty("complete", f.failed().isEmpty());
-        o.add("failed", fates(f.failed(), "failed"));
-        o.add("skipped", fates(f.skipped(), "skipped"));
+        o.add("failed", fates(f.failed(), f.leaves(), "failed"));
+        o.add("skipped", fates(f.skipped(), null, "skipped"));
         JsonObject per = new JsonObject();
         f.processedPerDataset().forEach(per::addProperty);
         o.add("processed_chunks_per_dataset", per);
         writeJson(dir.resolve(FAILED_CHUNKS), o);
     }
 
-    private JsonArray fates(List<ChunkFate> fates, String kind) throws IOException {
+    private JsonArray fates(List<ChunkFate> fates, List<Integer> leaves, String kind) throws IOException {
         JsonArray a = new JsonArray();
         int i = 0;
         for (ChunkFate f : fates) {
@@ -116,6 +163,7 @@ public final class RunFolder {
             c.addProperty("whole_file", ChunkPlan.isWholeFile(f.chunk()));
             c.addProperty("reason", f.reason());
             c.addProperty("attempts", f.attempts());
+            if (leaves != null) c.addProperty("leaf", leaves.get(i));
             if (f.traceback() != null) {
                 Files.createDirectories(dir.resolve(ERRORS));
                 String name = String.format("%s_%04d_%s.txt", kind, i, safe(f.chunk().dataset()));
@@ -137,7 +185,13 @@ public final class RunFolder {
         Map<String, Integer> per = new LinkedHashMap<>();
         if (o.has("processed_chunks_per_dataset"))
             o.getAsJsonObject("processed_chunks_per_dataset").entrySet().forEach(e -> per.put(e.getKey(), e.getValue().getAsInt()));
-        return new Failures(readFates(o, "failed", ChunkFate.Status.FAILED), readFates(o, "skipped", ChunkFate.Status.SKIPPED), per);
+        List<ChunkFate> failed = readFates(o, "failed", ChunkFate.Status.FAILED);
+        List<Integer> leaves = new ArrayList<>();
+        for (JsonElement e : o.getAsJsonArray("failed")) {
+            JsonObject c = e.getAsJsonObject();
+            leaves.add(c.has("leaf") ? c.get("leaf").getAsInt() : -1);
+        }
+        return new Failures(failed, leaves, readFates(o, "skipped", ChunkFate.Status.SKIPPED), per);
     }
 
     private static List<ChunkFate> readFates(JsonObject o, String key, ChunkFate.Status status) {

@@ -44,7 +44,7 @@ public final class Runner {
         Configurator cfg = req.config();
         RunOptions opts = req.options() != null ? req.options() : RunOptionsResolver.defaults().resolve(req.executor());
         List<Dataset> datasets = filter(req.datasets() != null ? req.datasets() : cfg.datasets(), req, log);
-        String tree = cfg != null ? cfg.treeName() : "Events";
+        String treeName = cfg != null ? cfg.treeName() : "Events";
 
         ExecutorFactory factory = Executors.lookup(req.executor(), opts, req.executorCustomSetup());
         opts = factory.customizeArgs(opts);
@@ -69,6 +69,7 @@ public final class Runner {
                     throw new IllegalArgumentException("chunk " + c.id() + ": dataset '" + c.dataset() + "' is not among the datasets to run"
                             + Names.nearestHint(c.dataset(), datasets.stream().map(Dataset::name).toList()));
         List<ChunkFate> allFates = new ArrayList<>();
+        Map<Chunk, Integer> leafIndex = new java.util.IdentityHashMap<>();
         Map<String, Output> outputs = new LinkedHashMap<>();
         Map<String, Integer> processed = new LinkedHashMap<>();
         if (earlier != null) processed.putAll(earlier.processedPerDataset());
@@ -84,7 +85,7 @@ public final class Runner {
                             earlier.processedPerDataset(), opts, counter);
                 else if (req.chunks() != null)
                     plan = explicitPlan(g.getValue(), req.chunks(), Map.of(), opts, counter);
-                else plan = ChunkPlan.of(g.getValue(), tree, opts, counter,
+                else plan = ChunkPlan.of(g.getValue(), treeName, opts, counter,
                         opts.has("limit-chunks") ? 1 : Math.min(16, Math.max(opts.getInt("scaleout", 1), 4)));
                 if ((earlier != null || req.chunks() != null) && plan.chunks().isEmpty() && plan.unopened().isEmpty()) continue;
                 Output earlierRaw = earlier != null ? folder.readRaw(name) : null;
@@ -96,8 +97,23 @@ public final class Runner {
                         + plan.events() + " events");
                 for (ChunkFate f : plan.unopened()) progress.chunkDone(f);
                 progress.started(plan.chunks().size(), plan.events());
+                ExactMerge exact;
+                Output extraBefore = null;
+                if (earlier == null) exact = ExactMerge.ofPlan(plan.chunks(), opts.getInt("tree-reduction", 20));
+                else {
+                    RunFolder.Partials parts = folder.readPartials(name);
+                    exact = parts == null ? null : new ExactMerge(parts.tree(), plan.chunks(), leavesOf(plan.chunks(), earlier));
+                    if (parts != null) extraBefore = parts.extra();
+                }
+                if (earlier == null) for (int i = 0; i < plan.chunks().size(); i++) leafIndex.put(plan.chunks().get(i), i);
+                else {
+                    List<Integer> ls = leavesOf(plan.chunks(), earlier);
+                    for (int i = 0; i < ls.size(); i++) leafIndex.put(plan.chunks().get(i), ls.get(i));
+                }
+                RunContext gctx = exact == null ? ctx
+                        : new RunContext(cfg, req.configScript(), opts, exact.wrap(processor), progress, req.outputDir());
                 ExecutionResult er = plan.chunks().isEmpty() ? new ExecutionResult(Output.empty(), List.of())
-                        : factory.get().execute(plan.chunks(), ctx);
+                        : factory.get().execute(plan.chunks(), gctx);
                 List<ChunkFate> fates = new ArrayList<>(plan.unopened());
                 fates.addAll(er.fates());
                 allFates.addAll(fates);
@@ -105,7 +121,19 @@ public final class Runner {
                     if (f.status() == ChunkFate.Status.PROCESSED) processed.merge(f.chunk().dataset(), 1, Integer::sum);
                     if (f.status() == ChunkFate.Status.SKIPPED) skipped.add(f);
                 }
-                Output raw = earlierRaw != null ? earlierRaw.add(er.output()) : er.output();
+                TreeReducer<Output> tree = exact == null ? null : exact.finish(er.fates());
+                Output raw;
+                if (tree != null) {
+                    // the clean run's own merge tree, rebuilt from the earlier partials: bit for bit its result
+                    Output extra = plus(extraBefore, exact.extras());
+                    raw = plus(tree.result(), extra);
+                    folder.writePartials(name, tree, extra);
+                } else {
+                    if (earlier != null) log.warning("resubmission of " + name + " merged by plain addition (no partials of the earlier run"
+                            + " or an executor that runs elsewhere): equal to a clean run up to floating-point rounding");
+                    raw = earlierRaw != null ? earlierRaw.add(er.output()) : er.output();
+                    folder.writePartials(name, null, null);
+                }
                 Output post = raw.postprocess();
                 long failed = fates.stream().filter(f -> f.status() == ChunkFate.Status.FAILED).count();
                 long nSkipped = skipped.stream().filter(f -> g.getValue().stream().anyMatch(d -> d.name().equals(f.chunk().dataset()))).count();
@@ -126,7 +154,7 @@ public final class Runner {
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         List<ChunkFate> failed = allFates.stream().filter(f -> f.status() == ChunkFate.Status.FAILED).toList();
-        folder.writeFailures(new RunFolder.Failures(failed, skipped, processed));
+        folder.writeFailures(new RunFolder.Failures(failed, failedLeaves(failed, leafIndex), skipped, processed));
         int workers = req.executor().startsWith("iterative") ? 1 : opts.getInt("scaleout", 1);
         PerformanceReport perf = new PerformanceReport(allFates, wall, workers);
         folder.writeJson(folder.dir().resolve(RunFolder.PERFORMANCE), perf.toJson());
@@ -135,6 +163,26 @@ public final class Runner {
         RunResult result = new RunResult(req.outputDir(), outputs, allFates, opts, perf);
         summarize(result, skipped, log);
         return result;
+    }
+
+    private static Output plus(Output a, Output b) {
+        if (a == null) return b == null ? Output.empty() : b;
+        return b == null ? a : a.add(b);
+    }
+
+    /** Each chunk's leaf in the earlier run's tree: the failed chunk it is (same instance), else -1. */
+    private static List<Integer> leavesOf(List<Chunk> chunks, RunFolder.Failures earlier) {
+        Map<Chunk, Integer> leaf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < earlier.failed().size(); i++) leaf.put(earlier.failed().get(i).chunk(), earlier.leaves().get(i));
+        List<Integer> out = new ArrayList<>();
+        for (Chunk c : chunks) out.add(leaf.getOrDefault(c, -1));
+        return out;
+    }
+
+    private static List<Integer> failedLeaves(List<ChunkFate> failed, Map<Chunk, Integer> leafIndex) {
+        List<Integer> out = new ArrayList<>();
+        for (ChunkFate f : failed) out.add(leafIndex.getOrDefault(f.chunk(), -1));
+        return out;
     }
 
     private static void summarize(RunResult r, List<ChunkFate> skipped, RunLog log) {

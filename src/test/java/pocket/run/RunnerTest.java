@@ -230,4 +230,43 @@ class RunnerTest {
                 request(dir.resolve("w3"), RunnerTest::process, SIZES_COUNTER, "iterative").chunks(List.of(stranger)).build()));
         assertTrue(e.getMessage().contains("TTbar"), e.getMessage());
     }
+
+    /** Values of very different sizes: their floating-point sum depends on the order of the additions. */
+    static Output roundingSensitive(Chunk c) {
+        // 2^53 once, then ones: a one added to 2^53 alone is rounded away, ones summed first are not
+        double v = c.file().equals("a1.root") && c.start() == 0 ? 0x1p53 : 1.0;
+        return RunTestOutputs.sums(Map.of("x", v, "events:" + c.dataset(), (double) c.entries()));
+    }
+
+    @Test
+    void resubmissionRebuildsTheCleanMergeBitForBit(@TempDir Path dir) throws Exception {
+        Path clean = dir.resolve("clean"), out = dir.resolve("out");
+        Runner.run(request(clean, RunnerTest::roundingSensitive, SIZES_COUNTER, "futures", "tree-reduction", 3, "chunksize", 100).build());
+        java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (String id : List.of("DY_2018:a1.root:Events:100-200", "DY_2018:a1.root:Events:1700-1800", "DATA_2017:b2.root:Events:1133-1234",
+                "DY_2018:a3.root:Events:0-100"))
+            failing.add(id);
+        ChunkProcessor flaky = c -> {
+            if (failing.contains(c.id())) throw new IllegalStateException("transient");
+            return roundingSensitive(c);
+        };
+        RunResult r1 = Runner.run(request(out, flaky, SIZES_COUNTER, "futures", "tree-reduction", 3, "chunksize", 100).build());
+        assertEquals(4, r1.failed().size());
+        assertTrue(Files.isRegularFile(out.resolve("output_all.partials.json")));
+        // the partial sum plus the missing chunks, added afterwards, is NOT the clean sum bit for bit...
+        double naive = raw(out, "all").get("x");
+        for (ChunkFate f : r1.failed()) naive += RunTestOutputs.read(roundingSensitive(f.chunk())).get("x");
+        assertNotEquals(raw(clean, "all").get("x"), naive, "the test values must make the order of additions matter");
+        // ...the resubmission rebuilds the clean tree: a second one still fails one chunk, a third completes
+        failing.remove("DY_2018:a1.root:Events:100-200");
+        failing.remove("DATA_2017:b2.root:Events:1133-1234");
+        failing.remove("DY_2018:a3.root:Events:0-100");
+        RunResult r2 = Runner.run(request(out, flaky, SIZES_COUNTER, "iterative", "tree-reduction", 3, "chunksize", 100).resubmitFailed(true).build());
+        assertEquals(1, r2.failed().size());
+        failing.clear();
+        RunResult r3 = Runner.run(request(out, flaky, SIZES_COUNTER, "futures", "tree-reduction", 3, "chunksize", 100).resubmitFailed(true).build());
+        assertTrue(r3.complete());
+        assertEquals(Files.readString(clean.resolve("output_all.raw.json")), Files.readString(out.resolve("output_all.raw.json")));
+        assertFalse(Files.exists(out.resolve("output_all.partials.json")));
+    }
 }

@@ -59,4 +59,29 @@ class TreeReducerTest {
         assertThrows(IllegalStateException.class, partial::result);
         assertThrows(IllegalArgumentException.class, () -> new TreeReducer<String>(3, 1, TreeReducerTest::merge));
     }
+
+    @Test
+    void partialsBesideFailedLeavesRebuildTheCleanTreeExactly() {
+        int n = 23, k = 3;
+        TreeReducer<String> clean = new TreeReducer<>(n, k, TreeReducerTest::merge);
+        for (int i = 0; i < n; i++) clean.offer(i, i == 5 ? null : String.valueOf(i));
+        java.util.Set<Integer> failing = java.util.Set.of(1, 7, 8, 22);
+        TreeReducer<String> broken = new TreeReducer<>(n, k, TreeReducerTest::merge);
+        for (int i = n - 1; i >= 0; i--) {
+            if (failing.contains(i)) broken.fail(i);
+            else broken.offer(i, i == 5 ? null : String.valueOf(i));
+        }
+        assertTrue(broken.failed());
+        assertFalse(java.util.List.of(broken.result().split("[()+]")).contains("7"));
+        // a second attempt: leaf 8 fails again
+        TreeReducer<String> second = new TreeReducer<>(n, k, TreeReducerTest::merge);
+        for (var p : broken.partials()) second.offerNode(p.level(), p.index(), p.value());
+        for (int i : failing) { if (i == 8) second.fail(i); else second.offer(i, String.valueOf(i)); }
+        assertTrue(second.failed());
+        TreeReducer<String> third = new TreeReducer<>(n, k, TreeReducerTest::merge);
+        for (var p : second.partials()) third.offerNode(p.level(), p.index(), p.value());
+        third.offer(8, "8");
+        assertFalse(third.failed());
+        assertEquals(clean.result(), third.result());
+    }
 }

@@ -1,0 +1,335 @@
+package pocket.remote;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import pocket.run.ChunkFate;
+import pocket.run.ProgressListener;
+import pocket.run.RunOptions;
+import pocket.workflow.Chunk;
+
+/**
+ * The driver of one batch run: stages the run folder over SSH, submits {@code scaleout} worker
+ * tasks, then polls job states and finished chunks (one remote command per poll), downloads each
+ * partial output as it appears, resubmits lost or failed chunks up to {@code retries}, and at the
+ * end adds the partials by tree reduction. Its state is saved after every step, so
+ * {@link #attach} can finish a run whose driver died.
+ */
+public final class BatchRun {
+    /** What a finished run gives back: the merged partial outputs (null when none) and every chunk's fate. */
+    public record Result(String runId, JsonObject merged, List<ChunkFate> fates, Path localDir) {}
+
+    private final RunState state;
+    private final List<Chunk> chunks;
+    private final Path localDir;
+    private final ProgressListener progress;
+    private final BatchSystem batch;
+    private final RunOptions options;
+    private SshConnection ssh;
+
+    private BatchRun(RunState state, List<Chunk> chunks, Path localDir, ProgressListener progress) {
+        this.state = state;
+        this.chunks = chunks;
+        this.localDir = localDir;
+        this.progress = progress == null ? ProgressListener.NONE : progress;
+        this.batch = batchSystem(state.batch);
+        this.options = new RunOptions(state.options);
+    }
+
+    static BatchSystem batchSystem(String name) {
+        return switch (name) {
+            case "slurm" -> new Slurm();
+            case "condor" -> new Condor();
+            default -> throw new IllegalArgumentException("remote: unknown batch system '" + name + "' (slurm, condor)");
+        };
+    }
+
+    /** The local folder holding runs' state: run option runs-dir, default ~/.pocket/runs. */
+    static Path runsDir(RunOptions o) {
+        return o.has("runs-dir") ? SshTarget.expand(o.getString("runs-dir", null)) : SshTarget.home().resolve(".pocket").resolve("runs");
+    }
+
+    static String newRunId() {
+        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + Integer.toHexString(0x1000 + new java.security.SecureRandom().nextInt(0xefff));
+    }
+
+    // ------------------------------------------------------------------ start
+
+    /**
+     * Stages and submits a new run, then watches it to the end.
+     *
+     * @param workClass  the {@link PartialWork} the workers run (normally {@link ConfigWork})
+     * @param script     the config script to stage (null when the work needs none)
+     * @param batchName  "slurm" or "condor"
+     */
+    public static Result start(String executor, String batchName, List<Chunk> chunks, String workClass, Path script,
+                               RunOptions options, Path outputDir, ProgressListener progress) throws IOException, InterruptedException {
+        BatchRun run = submit(executor, batchName, chunks, workClass, script, options, outputDir, progress);
+        return run.watch();
+    }
+
+    /** Stages and submits a new run without watching it; {@link #watch} or {@link #attach} finish it. */
+    public static BatchRun submit(String executor, String batchName, List<Chunk> chunks, String workClass, Path script,
+                                  RunOptions options, Path outputDir, ProgressListener progress) throws IOException {
+        if (chunks.isEmpty()) throw new IllegalArgumentException("remote: nothing to run: the plan has no chunks");
+        String runId = newRunId();
+        RunState s = RunState.fresh(runId, chunks.size());
+        s.executor = executor;
+        s.batch = batchName;
+        s.workClass = workClass;
+        s.outputDir = outputDir == null ? null : outputDir.toAbsolutePath().toString();
+        s.options.putAll(options.asMap());
+        for (Chunk c : chunks) s.events += c.entries();
+        Path local = runsDir(options).resolve(runId);
+        Files.createDirectories(local.resolve("partials"));
+        Files.writeString(local.resolve("chunks.json"), ChunkJson.toJson(chunks).toString(), StandardCharsets.UTF_8);
+        BatchRun run = new BatchRun(s, chunks, local, progress);
+        run.progress.message("batch run " + runId + " (" + executor + "): " + chunks.size() + " chunks; local state in " + local);
+        run.connect();
+        run.stage(script);
+        int tasks = Math.max(1, Math.min(options.getInt("scaleout", 1), chunks.size()));
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) all.add(i);
+        run.submitRound(all, tasks);
+        return run;
+    }
+
+    /** Resumes watching a run whose driver stopped; with {@code resubmitFailed}, failed chunks get new attempts. */
+    public static Result attach(String runId, RunOptions overrides, boolean resubmitFailed, ProgressListener progress)
+            throws IOException, InterruptedException {
+        Path local = runsDir(overrides).resolve(runId);
+        RunState s = RunState.load(local, runId);
+        for (var e : overrides.asMap().entrySet()) if (e.getKey().startsWith("ssh-") || e.getKey().equals("poll-interval")) s.options.put(e.getKey(), e.getValue());
+        List<Chunk> chunks = ChunkJson.fromJson(JsonParser.parseString(Files.readString(local.resolve("chunks.json"))).getAsJsonArray());
+        BatchRun run = new BatchRun(s, chunks, local, progress);
+        run.progress.message("attaching to batch run " + runId + " (" + s.pending() + " of " + s.chunkCount + " chunks pending)");
+        run.connect();
+        if (resubmitFailed) {
+            List<Integer> again = new ArrayList<>();
+            for (int i = 0; i < s.chunkCount; i++)
+                if ("FAILED".equals(s.status[i])) { s.status[i] = null; s.attempts[i] = 0; again.add(i); }
+            if (!again.isEmpty()) {
+                s.finished = false;
+                run.submitRound(again, Math.max(1, Math.min(run.options.getInt("scaleout", 1), again.size())));
+            }
+        }
+        return run.watch();
+    }
+
+    public String runId() { return state.runId; }
+
+    // ------------------------------------------------------------------ steps
+
+    private void connect() throws IOException {
+        if (ssh != null) return;
+        SshTarget t = SshTarget.fromOptions(options);
+        Path config = options.has("ssh-config") ? SshTarget.expand(options.getString("ssh-config", null)) : SshTarget.home().resolve(".ssh/config");
+        Backoff b = new Backoff(options.getLong("ssh-reconnect-first-ms", 1000), options.getLong("ssh-reconnect-max-ms", 30_000),
+                options.getInt("ssh-reconnect-attempts", 8));
+        ssh = SshConnection.open(t, config, b, progress::message);
+    }
+
+    private void stage(Path script) throws IOException {
+        String workdir = options.getString("remote-workdir", "pocket-runs");
+        if (!workdir.startsWith("/")) workdir = RunFolder.join(ssh.home(), workdir);
+        String runDir = RunFolder.join(workdir, state.runId);
+        state.remoteDir = runDir;
+        String lib = RunFolder.join(workdir, "lib");
+        ssh.run(ShellQuote.command("mkdir", "-p", lib, RunFolder.join(runDir, RunFolder.OUT), RunFolder.join(runDir, RunFolder.FATE),
+                RunFolder.join(runDir, RunFolder.ROUNDS), RunFolder.join(runDir, RunFolder.LOGS)));
+        List<Path> cp = options.has("pocket-jar") ? List.of(SshTarget.expand(options.getString("pocket-jar", null))) : Staging.currentClassPath();
+        List<String> jars = Staging.classPath(ssh, lib, cp);
+        ssh.write(String.join(":", jars).getBytes(StandardCharsets.UTF_8), RunFolder.join(runDir, RunFolder.CLASSPATH));
+        JsonObject plan = new JsonObject();
+        plan.addProperty("run", state.runId);
+        JsonObject work = new JsonObject();
+        work.addProperty("class", state.workClass);
+        if (script != null) work.addProperty("script", Staging.config(ssh, script, runDir));
+        plan.add("work", work);
+        JsonObject o = new JsonObject();
+        o.addProperty("skip-bad-files", options.getBool("skip-bad-files", false));
+        o.addProperty("eos-mount", options.getString("eos-mount", "/eos"));
+        plan.add("options", o);
+        plan.add("chunks", ChunkJson.toJson(chunks));
+        ssh.write(plan.toString().getBytes(StandardCharsets.UTF_8), RunFolder.join(runDir, RunFolder.PLAN));
+        ssh.write(WorkerScript.text(runDir, state.runId, JobResources.from(options)).getBytes(StandardCharsets.UTF_8),
+                RunFolder.join(runDir, RunFolder.WORKER_SCRIPT));
+        state.save(localDir);
+        progress.message("staged run folder " + runDir + " on " + ssh.target().display());
+    }
+
+    private void submitRound(List<Integer> chunkIndices, int tasks) throws IOException {
+        int r = state.rounds.isEmpty() ? 0 : state.rounds.get(state.rounds.size() - 1).round + 1;
+        RunState.Round round = new RunState.Round();
+        round.round = r;
+        for (int k = 0; k < tasks; k++) round.tasks.add(new ArrayList<>());
+        for (int j = 0; j < chunkIndices.size(); j++) round.tasks.get(j % tasks).add(chunkIndices.get(j));
+        JsonArray a = new JsonArray();
+        for (List<Integer> t : round.tasks) { JsonArray ta = new JsonArray(); t.forEach(ta::add); a.add(ta); }
+        String runDir = state.remoteDir;
+        ssh.write(a.toString().getBytes(StandardCharsets.UTF_8), RunFolder.join(runDir, RunFolder.ROUNDS, RunFolder.round(r)));
+        Map.Entry<String, String> job = batch.jobFile(runDir, state.runId, r, tasks, JobResources.from(options));
+        ssh.write(job.getValue().getBytes(StandardCharsets.UTF_8), RunFolder.join(runDir, job.getKey()));
+        String out = ssh.run("cd " + ShellQuote.quote(runDir) + " && " + batch.submitCommand(runDir, job.getKey(), r));
+        round.jobId = batch.parseJobId(out);
+        for (int i : chunkIndices) { state.attempts[i]++; state.lastRound[i] = r; }
+        state.rounds.add(round);
+        state.save(localDir);
+        progress.message((r == 0 ? "submitted " : "resubmitted ") + chunkIndices.size() + " chunk(s) as " + batch.name()
+                + " job " + round.jobId + " with " + tasks + " task(s)");
+    }
+
+    /** Polls until every chunk is processed, skipped or out of retries; then merges. */
+    public Result watch() throws IOException, InterruptedException {
+        if (state.rounds.isEmpty() || state.rounds.stream().allMatch(x -> x.jobId == null)) throw new IllegalStateException("remote: run " + state.runId + " was never submitted");
+        progress.started(state.chunkCount, state.events);
+        for (int i = 0; i < state.chunkCount; i++) if (state.status[i] != null) progress.chunkDone(fate(i));
+        long poll = Math.max(50, (long) (options.getDouble("poll-interval", 10) * 1000));
+        while (state.pending() > 0) {
+            if (Thread.interrupted()) throw new InterruptedException("remote: driver of run " + state.runId + " stopped; `pocket attach " + state.runId + "` resumes it");
+            poll();
+            if (state.pending() == 0) break;
+            Thread.sleep(poll);
+        }
+        state.finished = true;
+        state.save(localDir);
+        cancelLeftovers();
+        return merge();
+    }
+
+    private void poll() throws IOException {
+        int retries = options.getInt("retries", 20);
+        Set<String> activeJobs = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < state.chunkCount; i++) if (state.status[i] == null) activeJobs.add(state.round(state.lastRound[i]).jobId);
+        String runDir = state.remoteDir;
+        // job states first, then the folders: a task seen over has already written everything it will write
+        String cmd = "cd " + ShellQuote.quote(runDir) + " && { " + batch.statusCommand(new ArrayList<>(activeJobs))
+                + "; echo @@out; ls -1 " + RunFolder.OUT + "; echo @@fate; ls -1 " + RunFolder.FATE + "; }";
+        String text = ssh.run(cmd);
+        int at = text.indexOf("@@out\n"), af = text.indexOf("@@fate\n");
+        Map<String, BatchSystem.TaskState> states = batch.parseStatus(text.substring(0, at));
+        Set<Integer> outs = indices(text.substring(at + 6, af));
+        Set<Integer> fates = indices(text.substring(af + 7));
+        List<Integer> resubmit = new ArrayList<>();
+        for (int i = 0; i < state.chunkCount; i++) {
+            if (state.status[i] != null) continue;
+            if (outs.contains(i)) {
+                Path local = localDir.resolve("partials").resolve(RunFolder.partial(i));
+                byte[] data = ssh.read(RunFolder.join(runDir, RunFolder.OUT, RunFolder.partial(i)));
+                JsonObject partial = JsonParser.parseString(new String(data, StandardCharsets.UTF_8)).getAsJsonObject();
+                var secs = partial.remove("pocket_worker_seconds");
+                state.seconds[i] = secs == null ? 0 : secs.getAsDouble();
+                Worker.writeAtomically(local, partial.toString());
+                state.status[i] = "PROCESSED";
+                progress.chunkDone(fate(i));
+                continue;
+            }
+            int r = state.lastRound[i];
+            RunState.Round round = state.round(r);
+            if (fates.contains(i)) {
+                JsonObject f = JsonParser.parseString(new String(ssh.read(RunFolder.join(runDir, RunFolder.FATE, RunFolder.partial(i))),
+                        StandardCharsets.UTF_8)).getAsJsonObject();
+                if (f.get("round").getAsInt() == r) {
+                    state.reason[i] = f.get("reason").getAsString();
+                    state.traceback[i] = f.has("traceback") && !f.get("traceback").isJsonNull() ? f.get("traceback").getAsString() : null;
+                    state.seconds[i] = f.get("seconds").getAsDouble();
+                    if ("SKIPPED".equals(f.get("status").getAsString())) {
+                        state.status[i] = "SKIPPED";
+                        progress.chunkDone(fate(i));
+                    } else {
+                        failedAttempt(i, retries, resubmit);
+                    }
+                    continue;
+                }
+            }
+            int task = taskOf(round, i);
+            BatchSystem.TaskState ts = states.get(round.jobId + "." + task);
+            if (ts == null || ts == BatchSystem.TaskState.ENDED) {
+                state.reason[i] = batch.name() + " job " + round.jobId + " task " + task + " ended without finishing the chunk"
+                        + " (cancelled, killed or out of time; see logs/round-" + r + "-" + task + ".err in " + runDir + ")";
+                state.traceback[i] = null;
+                failedAttempt(i, retries, resubmit);
+            }
+        }
+        if (!resubmit.isEmpty())
+            submitRound(resubmit, Math.max(1, Math.min(options.getInt("scaleout", 1), resubmit.size())));
+        state.save(localDir);
+    }
+
+    private void failedAttempt(int i, int retries, List<Integer> resubmit) {
+        if (state.attempts[i] <= retries) {
+            progress.message("chunk " + i + " (" + chunks.get(i).id() + ") attempt " + state.attempts[i] + " failed: " + state.reason[i] + "; resubmitting");
+            resubmit.add(i);
+        } else {
+            state.status[i] = "FAILED";
+            progress.chunkDone(fate(i));
+        }
+    }
+
+    private static int taskOf(RunState.Round round, int chunk) {
+        for (int k = 0; k < round.tasks.size(); k++) if (round.tasks.get(k).contains(chunk)) return k;
+        return -1;
+    }
+
+    private static Set<Integer> indices(String listing) {
+        Set<Integer> s = new HashSet<>();
+        for (String line : listing.split("\n")) { int i = RunFolder.chunkOf(line.trim()); if (i >= 0) s.add(i); }
+        return s;
+    }
+
+    private ChunkFate fate(int i) {
+        Chunk c = chunks.get(i);
+        return switch (state.status[i]) {
+            case "PROCESSED" -> ChunkFate.processed(c, state.attempts[i], state.seconds[i]);
+            case "SKIPPED" -> new ChunkFate(c, ChunkFate.Status.SKIPPED, state.reason[i], state.traceback[i], state.attempts[i], state.seconds[i]);
+            default -> new ChunkFate(c, ChunkFate.Status.FAILED, state.reason[i], state.traceback[i], state.attempts[i], state.seconds[i]);
+        };
+    }
+
+    private void cancelLeftovers() {
+        // duplicates of resubmitted work may still sit in the queue: they would only redo finished chunks
+        List<String> ids = state.rounds.stream().map(r -> r.jobId).filter(java.util.Objects::nonNull).toList();
+        try { ssh.exec(batch.cancelCommand(ids) + " 2>/dev/null"); }
+        catch (IOException e) { progress.message("could not cancel leftover jobs of run " + state.runId + ": " + e.getMessage()); }
+        finally { ssh.close(); }
+    }
+
+    /** Adds the downloaded partial outputs by tree reduction (fan-in: run option tree-reduction). */
+    private Result merge() throws IOException {
+        PartialWork work = PartialWork.create(state.workClass);
+        int fanIn = Math.max(2, options.getInt("tree-reduction", 20));
+        List<JsonObject> level = new ArrayList<>();
+        for (int i = 0; i < state.chunkCount; i++)
+            if ("PROCESSED".equals(state.status[i]))
+                level.add(JsonParser.parseString(Files.readString(localDir.resolve("partials").resolve(RunFolder.partial(i)))).getAsJsonObject());
+        while (level.size() > 1) {
+            List<JsonObject> next = new ArrayList<>();
+            for (int g = 0; g < level.size(); g += fanIn) {
+                JsonObject acc = level.get(g);
+                for (int k = g + 1; k < Math.min(g + fanIn, level.size()); k++) acc = work.merge(acc, level.get(k));
+                next.add(acc);
+            }
+            level = next;
+        }
+        JsonObject merged = level.isEmpty() ? null : level.get(0);
+        if (merged != null) Files.writeString(localDir.resolve("merged.json"), merged.toString(), StandardCharsets.UTF_8);
+        List<ChunkFate> fates = new ArrayList<>();
+        for (int i = 0; i < state.chunkCount; i++) fates.add(fate(i));
+        return new Result(state.runId, merged, fates, localDir);
+    }
+
+    /** The run folder on the batch side. */
+    public String remoteDir() { return state.remoteDir; }
+}

@@ -1,0 +1,232 @@
+package pocket.remote;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import pocket.run.ChunkFate;
+import pocket.run.ProgressListener;
+import pocket.run.RunOptions;
+import pocket.workflow.Chunk;
+
+/**
+ * Batch runs end to end against a real one-node Slurm reached through a real sshd on 127.0.0.1:
+ * staging, array jobs, partial outputs, retries after scancel, skipped bad files, a cut SSH
+ * connection, a driver that dies and attach, --resubmit-failed. The work is {@link CountingWork},
+ * whose totals have closed forms.
+ */
+class BatchRunSlurmTest {
+    static Path tmp;
+    static SlurmCluster slurm;
+    static Sshd sshd;
+    static Path data;
+
+    @BeforeAll static void start() throws Exception {
+        tmp = Files.createTempDirectory("pocket-batch-");
+        Path slurmDir = Files.createTempDirectory(Path.of("/tmp"), "pocket-slurm-");
+        slurm = SlurmCluster.start(slurmDir);
+        sshd = Sshd.start(tmp.resolve("sshd"), Map.of("SLURM_CONF", slurm.conf.toString()));
+        data = Files.createDirectories(tmp.resolve("data"));
+    }
+
+    @AfterAll static void stop() throws Exception {
+        if (sshd != null) sshd.close();
+        if (slurm != null) slurm.close();
+    }
+
+    static RunOptions options(Map<String, Object> extra) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ssh-host", "127.0.0.1");
+        m.put("ssh-port", sshd.port);
+        m.put("ssh-user", System.getProperty("user.name"));
+        m.put("ssh-identity", sshd.userKey.toString());
+        m.put("ssh-known-hosts", sshd.knownHosts.toString());
+        m.put("ssh-config", tmp.resolve("no-ssh-config").toString());
+        m.put("ssh-reconnect-first-ms", 200);
+        m.put("remote-workdir", tmp.resolve("remote work").toString());
+        m.put("runs-dir", tmp.resolve("runs").toString());
+        m.put("java-home", System.getProperty("java.home"));
+        m.put("queue", "debug");
+        m.put("walltime", "00:10:00");
+        m.put("mem-per-worker", "400MB");
+        m.put("cores-per-worker", 1);
+        m.put("scaleout", 2);
+        m.put("retries", 2);
+        m.put("poll-interval", 0.3);
+        m.putAll(extra);
+        return new RunOptions(m);
+    }
+
+    static Path file(String name, int bytes) throws Exception {
+        Path f = data.resolve(name);
+        Files.write(f, new byte[bytes]);
+        return f;
+    }
+
+    static List<Chunk> chunks(String dataset, Path file, long entries, long size, Map<String, String> meta) {
+        List<Chunk> out = new ArrayList<>();
+        for (long s = 0; s < entries; s += size) out.add(new Chunk(dataset, file.toString(), "Events", s, Math.min(entries, s + size), meta));
+        return out;
+    }
+
+    /** Records what the driver reports. */
+    static final class Recorder implements ProgressListener {
+        final List<String> messages = Collections.synchronizedList(new ArrayList<>());
+        final List<ChunkFate> done = Collections.synchronizedList(new ArrayList<>());
+        volatile int started = -1;
+        @Override public void started(int chunks, long events) { started = chunks; }
+        @Override public void chunkDone(ChunkFate f) { done.add(f); }
+        @Override public void message(String text) { messages.add(text); }
+    }
+
+    static void assertTotals(JsonObject merged, String dataset, long entries, int chunks) {
+        JsonObject d = merged.getAsJsonObject(dataset);
+        assertEquals(entries, d.get("entries").getAsLong());
+        assertEquals(entries * (entries - 1) / 2, d.get("sum").getAsLong(), "sum of entry numbers 0..N-1");
+        assertEquals(chunks, d.get("chunks").getAsLong());
+    }
+
+    @Test void runsChunksAsArrayJobsAndMergesExactly() throws Exception {
+        List<Chunk> plan = new ArrayList<>(chunks("DY_2018", file("it's $(touch pwned) dy.root", 100), 1000, 300, Map.of("year", "2018")));
+        plan.addAll(chunks("TT", file("tt.root", 100), 500, 250, Map.of()));
+        Recorder rec = new Recorder();
+        BatchRun.Result r = BatchRun.start("slurm@127.0.0.1", "slurm", plan, CountingWork.class.getName(), null,
+                options(Map.of("scaleout", 3)), null, rec);
+        assertTotals(r.merged(), "DY_2018", 1000, 4);
+        assertTotals(r.merged(), "TT", 500, 2);
+        assertEquals(6, r.fates().size());
+        assertTrue(r.fates().stream().allMatch(f -> f.status() == ChunkFate.Status.PROCESSED && f.attempts() == 1), r.fates().toString());
+        assertEquals(6, rec.started);
+        assertEquals(6, rec.done.size());
+        assertFalse(Files.exists(Path.of(System.getProperty("user.home"), "pwned")));
+        // the job really went through Slurm as one array of 3 tasks
+        String jobcomp = Files.readString(slurm.dir.resolve("log/jobcomp.txt"));
+        assertEquals(3, jobcomp.lines().filter(l -> l.contains("Name=pocket-" + r.runId()) && l.contains("JobState=COMPLETED")).count(), jobcomp);
+        // the run folder holds no key material
+        Path runDir = tmp.resolve("remote work").resolve(r.runId());
+        try (var s = Files.walk(runDir)) {
+            for (Path p : s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".jar")).toList())
+                assertFalse(Files.readString(p).contains("PRIVATE KEY"), p.toString());
+        }
+        String sbatch = Files.readString(runDir.resolve("job-0.sbatch"));
+        assertTrue(sbatch.contains("#SBATCH --array=0-2\n") && sbatch.contains("#SBATCH --partition=debug\n")
+                && sbatch.contains("#SBATCH --time=00:10:00\n") && sbatch.contains("#SBATCH --mem=400M\n")
+                && sbatch.contains("#SBATCH --cpus-per-task=1\n"), sbatch);
+    }
+
+    @Test void aCancelledJobIsResubmittedAndTheResultStaysExact() throws Exception {
+        List<Chunk> plan = chunks("DY", file("dy-cancel.root", 100), 800, 100, Map.of("sleep_ms", "700"));
+        Recorder rec = new Recorder();
+        BatchRun run = BatchRun.submit("slurm@127.0.0.1", "slurm", plan, CountingWork.class.getName(), null,
+                options(Map.of()), null, rec);
+        String job = jobIdOf(rec);
+        // cancel the whole job once its first chunk is done: the remaining chunks are lost and must be redone
+        Path out = tmp.resolve("remote work").resolve(run.runId()).resolve("out");
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < end && (!Files.isDirectory(out) || Files.list(out).noneMatch(p -> p.getFileName().toString().startsWith("chunk-"))))
+            Thread.sleep(50);
+        slurm.command("scancel", job);
+        BatchRun.Result r = run.watch();
+        assertTotals(r.merged(), "DY", 800, 8);
+        assertTrue(r.fates().stream().allMatch(f -> f.status() == ChunkFate.Status.PROCESSED));
+        assertTrue(r.fates().stream().anyMatch(f -> f.attempts() == 2), "some chunks ran twice: " + r.fates());
+        assertTrue(rec.messages.stream().anyMatch(m -> m.contains("ended without finishing") && m.contains("resubmitting")), rec.messages.toString());
+        assertTrue(slurm.command("squeue", "-h", "-t", "all", "-j", job, "-o", "%T").contains("CANCELLED"));
+    }
+
+    @Test void aBadFileIsSkippedWithSkipBadFilesAndFailsWithout() throws Exception {
+        Path good = file("good.root", 100), bad = file("corrupt.root", 3);
+        List<Chunk> plan = new ArrayList<>(chunks("DY", good, 200, 100, Map.of()));
+        plan.addAll(chunks("DY", bad, 100, 100, Map.of()));
+        BatchRun.Result skipped = BatchRun.start("slurm@127.0.0.1", "slurm", plan, CountingWork.class.getName(), null,
+                options(Map.of("skip-bad-files", true)), null, new Recorder());
+        assertTotals(skipped.merged(), "DY", 200, 2);
+        ChunkFate f = skipped.fates().get(2);
+        assertEquals(ChunkFate.Status.SKIPPED, f.status());
+        assertTrue(f.reason().contains("corrupt.root") && f.reason().contains("truncated"), f.reason());
+        assertEquals(1, f.attempts(), "a skipped file is not retried");
+
+        BatchRun.Result failed = BatchRun.start("slurm@127.0.0.1", "slurm", plan, CountingWork.class.getName(), null,
+                options(Map.of("retries", 1)), null, new Recorder());
+        ChunkFate g = failed.fates().get(2);
+        assertEquals(ChunkFate.Status.FAILED, g.status());
+        assertEquals(2, g.attempts(), "first try and one retry");
+        assertTrue(g.traceback().contains("EOFException"), g.traceback());
+        assertTotals(failed.merged(), "DY", 200, 2);
+    }
+
+    @Test void watchingSurvivesACutConnection() throws Exception {
+        List<Chunk> plan = chunks("DY", file("dy-cut.root", 100), 600, 100, Map.of("sleep_ms", "500"));
+        Recorder rec = new Recorder();
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread driver = new Thread(() -> {
+            try { result.set(BatchRun.start("slurm@127.0.0.1", "slurm", plan, CountingWork.class.getName(), null, options(Map.of()), null, rec)); }
+            catch (Throwable t) { result.set(t); }
+        });
+        driver.start();
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (rec.done.isEmpty() && System.nanoTime() < end) Thread.sleep(50);
+        assertTrue(sshd.cutSessions() >= 1);
+        driver.join(120_000);
+        assertInstanceOf(BatchRun.Result.class, result.get(), String.valueOf(result.get()));
+        assertTotals(((BatchRun.Result) result.get()).merged(), "DY", 600, 6);
+        assertTrue(rec.messages.stream().anyMatch(m -> m.contains("re-established")), rec.messages.toString());
+    }
+
+    @Test void attachFinishesARunWhoseDriverDied() throws Exception {
+        List<Chunk> plan = chunks("DY", file("dy-attach.root", 100), 600, 100, Map.of("sleep_ms", "400"));
+        Recorder rec = new Recorder();
+        RunOptions o = options(Map.of());
+        BatchRun run = BatchRun.submit("slurm@127.0.0.1", "slurm", plan, CountingWork.class.getName(), null, o, null, rec);
+        AtomicReference<Throwable> died = new AtomicReference<>();
+        Thread driver = new Thread(() -> {
+            try { run.watch(); } catch (Throwable t) { died.set(t); }
+        });
+        driver.start();
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (rec.done.isEmpty() && System.nanoTime() < end) Thread.sleep(20);
+        driver.interrupt();   // the driver goes away mid-run; the jobs keep running
+        driver.join(30_000);
+        assertNotNull(died.get(), "the driver stopped with an exception");
+        assertTrue(rec.done.size() < 6, "stopped before the end: " + rec.done.size());
+
+        Recorder again = new Recorder();
+        BatchRun.Result r = RemoteRuns.attach(run.runId(), new RunOptions(Map.of("runs-dir", o.get("runs-dir"))), false, again);
+        assertTotals(r.merged(), "DY", 600, 6);
+        assertEquals(6, again.done.size(), "attach reports every chunk, done before or after");
+    }
+
+    @Test void resubmitFailedCompletesAFailedRun() throws Exception {
+        Path trap = tmp.resolve("trap");
+        Files.writeString(trap, "x");
+        List<Chunk> plan = new ArrayList<>(chunks("DY", file("dy-ok.root", 100), 300, 100, Map.of()));
+        plan.addAll(chunks("TT", file("tt-trap.root", 100), 200, 100, Map.of("fail_if_exists", trap.toString())));
+        RunOptions o = options(Map.of("retries", 0));
+        BatchRun.Result first = BatchRun.start("slurm@127.0.0.1", "slurm", plan, CountingWork.class.getName(), null, o, null, new Recorder());
+        assertEquals(2, first.fates().stream().filter(f -> f.status() == ChunkFate.Status.FAILED).count());
+        assertFalse(first.merged().has("TT"));
+        Files.delete(trap);
+        BatchRun.Result second = RemoteRuns.attach(first.runId(), new RunOptions(Map.of("runs-dir", o.get("runs-dir"))), true, new Recorder());
+        assertTotals(second.merged(), "DY", 300, 3);
+        assertTotals(second.merged(), "TT", 200, 2);
+        assertTrue(second.fates().stream().allMatch(f -> f.status() == ChunkFate.Status.PROCESSED));
+    }
+
+    static String jobIdOf(Recorder rec) {
+        for (String m : rec.messages) {
+            var x = java.util.regex.Pattern.compile("as slurm job (\\d+)").matcher(m);
+            if (x.find()) return x.group(1);
+        }
+        throw new AssertionError("no job id in " + rec.messages);
+    }
+}
