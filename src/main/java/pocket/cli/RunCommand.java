@@ -79,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
                     .build();
             RunResult r = Runner.run(req);
             return r.exitCode();
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+        } catch (IllegalArgumentException | UnsupportedOperationException | pocket.config.ConfigException e) {
             err.println("pocket run: " + e.getMessage());
             return 2;
         } catch (Exception e) {

@@ -54,8 +54,8 @@ public final class SampleWriter {
     /** The key of the dataset in the JSON, as PocketCoffea's built datasets name them. */
     public String datasetKey() { return sample.isMC ? sample.dataset + "_" + year : sample.dataset + "_" + year + "_EraA"; }
 
-    /** The JSON's file name inside the output folder. */
-    public String jsonName() { return "datasets_" + sample.cliName() + ".json"; }
+    /** The JSON's file name inside the output folder, as PocketCoffea's dataset JSONs are named: {@code DYJetsToLL_M-50_2018.json}. */
+    public String jsonName() { return sample.dataset + "_" + year + ".json"; }
 
     /** Entry range [first, stop) of file k: files share the events as evenly as they can. */
     long firstEvent(int k) { return events * k / files; }

@@ -17,7 +17,8 @@ import pocket.workflow.Output;
  * Benchmark of the local executors: the same run with {@code iterative} and with {@code futures}
  * on N threads, printing events/s and the speed-up, and checking both outputs are identical.
  * <pre>
- *   java -cp target/pocket.jar pocket.run.RunBenchmark --cfg notebooks/zmumu/analysis.jsh --replicate 40 --chunksize 2000
+ *   pocket generate --sample zmumu --events 400000 --files 8 -o /tmp/gen
+ *   java -cp target/pocket.jar pocket.run.RunBenchmark --cfg notebooks/zmumu/analysis.jsh --datasets /tmp/gen/datasets_zmumu.json --replicate 1 --chunksize 25000
  *   java -cp target/pocket.jar pocket.run.RunBenchmark --synthetic 4000000      (no ROOT files: a CPU-bound stand-in processor)
  * </pre>
  */
@@ -25,18 +26,19 @@ public final class RunBenchmark {
     private RunBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Path cfgPath = null;
+        Path cfgPath = null, datasetsJson = null;
         long synthetic = 0;
         int replicate = 20, threads = 2, chunksize = 5000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cfg" -> cfgPath = Path.of(args[++i]);
+                case "--datasets" -> datasetsJson = Path.of(args[++i]);
                 case "--synthetic" -> synthetic = Long.parseLong(args[++i]);
                 case "--replicate" -> replicate = Integer.parseInt(args[++i]);
                 case "--threads", "-s" -> threads = Integer.parseInt(args[++i]);
                 case "--chunksize", "-c" -> chunksize = Integer.parseInt(args[++i]);
                 default -> {
-                    System.err.println("usage: RunBenchmark (--cfg analysis.jsh [--replicate K] | --synthetic EVENTS) [--threads N] [--chunksize N]");
+                    System.err.println("usage: RunBenchmark (--cfg analysis.jsh [--datasets built.json] [--replicate K] | --synthetic EVENTS) [--threads N] [--chunksize N]");
                     System.exit(2);
                 }
             }
@@ -47,7 +49,7 @@ public final class RunBenchmark {
         EntryCounter counter = null;
         if (cfgPath != null) {
             cfg = Configurator.load(cfgPath);
-            datasets = replicate(cfg.datasets(), replicate);
+            datasets = replicate(datasetsJson != null ? pocket.config.DatasetsConfig.readJson(datasetsJson) : cfg.datasets(), replicate);
         } else {
             long total = synthetic > 0 ? synthetic : 4_000_000;
             int files = 16;
@@ -64,17 +66,28 @@ public final class RunBenchmark {
         RunRequest.Builder req = RunRequest.builder(cfg, tmp).datasets(datasets).processor(processor).entries(counter)
                 .logLevel("ERROR").progress(ProgressListener.NONE);
         run(req, "futures", base.with("limit-chunks", 3), tmp.resolve("warmup"));
+        long c0 = cpuNanos();
         RunResult it = run(req, "iterative", base, tmp.resolve("iterative"));
+        long c1 = cpuNanos();
         RunResult fu = run(req, "futures", base, tmp.resolve("futures"));
+        long c2 = cpuNanos();
         boolean same = Files.readString(tmp.resolve("iterative/output_all.raw.json"))
                 .equals(Files.readString(tmp.resolve("futures/output_all.raw.json")));
         PerformanceReport a = it.performance(), b = fu.performance();
         System.out.printf("workload: %s, %d chunks, %d events, chunksize %d, %d cores available%n",
-                cfgPath != null ? cfgPath + " (files x" + replicate + ")" : "synthetic", it.fates().size(), a.events(), chunksize,
+                cfgPath != null ? cfgPath + (datasetsJson != null ? " on " + datasetsJson : "") + " (files x" + replicate + ")" : "synthetic", it.fates().size(), a.events(), chunksize,
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf("iterative      : %8.2f s  %12.0f events/s%n", a.wallSeconds(), a.eventsPerSecond());
-        System.out.printf("futures x%-2d    : %8.2f s  %12.0f events/s%n", threads, b.wallSeconds(), b.eventsPerSecond());
+        // cores obtained = CPU time / wall time: on a shared machine futures may get fewer than it asks for
+        System.out.printf("iterative      : %8.2f s  %12.0f events/s  (cores obtained %.2f)%n", a.wallSeconds(), a.eventsPerSecond(),
+                (c1 - c0) / 1e9 / a.wallSeconds());
+        System.out.printf("futures x%-2d    : %8.2f s  %12.0f events/s  (cores obtained %.2f)%n", threads, b.wallSeconds(), b.eventsPerSecond(),
+                (c2 - c1) / 1e9 / b.wallSeconds());
         System.out.printf("speed-up       : %8.2f x  (outputs identical: %s)%n", a.wallSeconds() / b.wallSeconds(), same);
+    }
+
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static RunResult run(RunRequest.Builder req, String executor, RunOptions o, Path out) throws Exception {

@@ -31,7 +31,7 @@ class GenerateCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("generated 500 zmumu events (lzma:3, seed 9)"), r.out());
         assertTrue(Files.exists(dir.resolve("zmumu/DYJetsToLL_M-50_2018_0.root")));
-        assertTrue(Files.readString(dir.resolve("datasets_zmumu.json")).contains("\"nevents\": \"500\""));
+        assertTrue(Files.readString(dir.resolve("DYJetsToLL_M-50_2018.json")).contains("\"nevents\": \"500\""));
     }
 
     @Test

@@ -19,7 +19,7 @@ class SampleWriterTest {
     void writesFilesAndPocketCoffeaDatasetJson() throws Exception {
         SampleWriter w = new SampleWriter(Sample.ZMUMU, 2500, 3, 11, WriteOptions.defaults().withCompression(Compression.lz4(4)), "2018");
         SampleWriter.Result r = w.write(dir);
-        assertEquals(dir.resolve("datasets_zmumu.json"), r.json());
+        assertEquals(dir.resolve("DYJetsToLL_M-50_2018.json"), r.json());
         JsonObject root = JsonParser.parseString(Files.readString(r.json())).getAsJsonObject();
         assertEquals(1, root.size());
         JsonObject ds = root.getAsJsonObject("DYJetsToLL_M-50_2018");

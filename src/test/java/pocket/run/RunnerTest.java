@@ -269,4 +269,31 @@ class RunnerTest {
         assertEquals(Files.readString(clean.resolve("output_all.raw.json")), Files.readString(out.resolve("output_all.raw.json")));
         assertFalse(Files.exists(out.resolve("output_all.partials.json")));
     }
+
+    @Test
+    void processSeparatelyResubmitsPerDatasetAndGroupsSamples(@TempDir Path dir) throws Exception {
+        Path clean = dir.resolve("clean"), out = dir.resolve("out");
+        Runner.run(request(clean, RunnerTest::roundingSensitive, SIZES_COUNTER, "futures", "chunksize", 100).processSeparately(true).build());
+        AtomicBoolean broken = new AtomicBoolean(true);
+        ChunkProcessor flaky = c -> {
+            if (broken.get() && c.dataset().equals("DATA_2017") && c.start() == 0) throw new IllegalStateException("transient");
+            return roundingSensitive(c);
+        };
+        RunResult r = Runner.run(request(out, flaky, SIZES_COUNTER, "futures", "chunksize", 100).processSeparately(true).build());
+        assertEquals(2, r.failed().size());   // the first chunk of b1 and of b2
+        assertTrue(RunFolder.readJson(out.resolve("output_DY_2018.json")).getAsJsonObject("pocket_run").get("complete").getAsBoolean());
+        assertFalse(RunFolder.readJson(out.resolve("output_DATA_2017.json")).getAsJsonObject("pocket_run").get("complete").getAsBoolean());
+        broken.set(false);
+        RunResult again = Runner.run(request(out, flaky, SIZES_COUNTER, "futures", "chunksize", 100).processSeparately(true).resubmitFailed(true).build());
+        assertEquals(2, again.fates().size());
+        assertEquals(java.util.Set.of("DATA_2017"), again.outputs().keySet());   // DY had nothing to redo
+        for (String d : List.of("DY_2018", "DATA_2017"))
+            assertEquals(Files.readString(clean.resolve("output_" + d + ".raw.json")), Files.readString(out.resolve("output_" + d + ".raw.json")), d);
+
+        Path grouped = dir.resolve("grouped");
+        RunResult g = Runner.run(request(grouped, RunnerTest::process, SIZES_COUNTER, "iterative",
+                "group-samples", Map.of("everything", List.of("DY", "DATA"))).processSeparately(true).build());
+        assertEquals(java.util.Set.of("everything"), g.outputs().keySet());
+        assertEquals(expected(DATASETS), raw(grouped, "everything"));
+    }
 }
