@@ -109,6 +109,8 @@ public final class PocketKernel extends BaseKernel {
         }
         // The protocol library logs every message at INFO; Jupyter shows kernel stderr to users.
         PROTOCOL_LOG.setLevel(java.util.logging.Level.WARNING);
+        // Tablesaw pulls in slf4j without a binding; its "no providers" notice would land in the first table's cell.
+        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(file));
         JupyterConnection connection = new JupyterConnection(props);
         PocketKernel kernel = new PocketKernel(CellEvaluator.forThisJvm());

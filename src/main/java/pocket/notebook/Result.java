@@ -141,6 +141,9 @@ public final class Result implements Renderable {
         Hist data = null;
         for (String s : samples(name)) {
             Hist h = hist(name, s).select("cat", category);
+            if (h.axes().stream().filter(a -> !a.isCategory()).count() != 1)
+                throw new IllegalArgumentException("plot: histogram '" + name + "' has axes " + h.axes().stream().map(a -> a.name()).toList()
+                        + "; a stack plot shows one variable: project it, e.g. result.hist(\"" + name + "\", sample).project(...)");
             if (isData(s)) {
                 data = data == null ? h : data.add(h);
             } else {
@@ -157,11 +160,19 @@ public final class Result implements Renderable {
         return b;
     }
 
-    /** Every histogram in every category. */
+    /** Every one-variable histogram in every category (2-d histograms have no stack plot; draw their projections). */
     public List<Plot> plots() {
         List<Plot> out = new ArrayList<>();
-        for (String name : histNames()) for (String cat : categories(name)) out.add(plot(name, cat));
+        for (String name : histNames()) {
+            if (!isOneVariable(name)) continue;
+            for (String cat : categories(name)) out.add(plot(name, cat));
+        }
         return out;
+    }
+
+    private boolean isOneVariable(String name) {
+        Hist h = hist(name, samples(name).get(0));
+        return h.axes().stream().filter(a -> !a.isCategory()).count() == 1;
     }
 
     /**
@@ -232,12 +243,11 @@ public final class Result implements Renderable {
     private String summary() {
         return String.format(Locale.ROOT, "pocket run %s: %d chunks processed, %d failed, %d skipped; %s; output in %s; histograms %s",
                 run.complete() ? "complete" : "INCOMPLETE", run.count(ChunkFate.Status.PROCESSED), run.failed().size(),
-                run.skipped().size(), run.performance() == null ? "" : firstLine(run.performance().format()), run.outputDir(), histNames());
+                run.skipped().size(), run.performance() == null ? "" : totalLine(run.performance().format()), run.outputDir(), histNames());
     }
 
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+    private static String totalLine(String perf) {
+        return perf.lines().map(String::strip).filter(l -> l.startsWith("total")).findFirst().orElse("");
     }
 
     @Override

@@ -354,11 +354,19 @@ public final class StackPlot {
                 double[] v = hm.values(false);
                 for (int k = 0; k < n; k++) mcSum[k] += v[k];
             }
-            XYSeries one = c.addSeries("unity", new double[]{edges[0], edges[n]}, new double[]{1, 1});
+            // XChart derives ticks from the data it sees: the unity line and an invisible ramp over the
+            // panel give it every edge and the whole range, whether or not ratio points fall inside.
+            double[] ones = new double[n + 1], ramp = new double[n + 1];
+            for (int k = 0; k <= n; k++) { ones[k] = 1; ramp[k] = b.ratioLo + (b.ratioHi - b.ratioLo) * k / n; }
+            XYSeries one = c.addSeries("unity", edges, ones);
             one.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             one.setLineColor(Color.GRAY);
             one.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
             one.setMarker(SeriesMarkers.NONE);
+            XYSeries span = c.addSeries("range", edges, ramp);
+            span.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            span.setLineColor(new Color(0, 0, 0, 0));
+            span.setMarker(SeriesMarkers.NONE);
             double[] dv = b.data.values(false), var = b.data.variances(false);
             List<Double> xs = new ArrayList<>(), ys = new ArrayList<>(), es = new ArrayList<>();
             for (int k = 0; k < n; k++) {

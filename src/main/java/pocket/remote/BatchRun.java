@@ -17,6 +17,7 @@ import java.util.Set;
 import pocket.run.ChunkFate;
 import pocket.run.ProgressListener;
 import pocket.run.RunOptions;
+import pocket.run.TreeReducer;
 import pocket.workflow.Chunk;
 
 /**
@@ -306,24 +307,20 @@ public final class BatchRun {
         finally { ssh.close(); }
     }
 
-    /** Adds the downloaded partial outputs by tree reduction (fan-in: run option tree-reduction). */
+    /**
+     * Adds the downloaded partial outputs with the runner's own merge tree (fan-in: run option
+     * tree-reduction, leaves in chunk order), so a batch run adds exactly as the futures executor does.
+     */
     private Result merge() throws IOException {
         PartialWork work = PartialWork.create(state.workClass);
-        int fanIn = Math.max(2, options.getInt("tree-reduction", 20));
-        List<JsonObject> level = new ArrayList<>();
-        for (int i = 0; i < state.chunkCount; i++)
+        TreeReducer<JsonObject> tree = new TreeReducer<>(state.chunkCount, Math.max(2, options.getInt("tree-reduction", 20)), work::merge);
+        for (int i = 0; i < state.chunkCount; i++) {
             if ("PROCESSED".equals(state.status[i]))
-                level.add(JsonParser.parseString(Files.readString(localDir.resolve("partials").resolve(RunFolder.partial(i)))).getAsJsonObject());
-        while (level.size() > 1) {
-            List<JsonObject> next = new ArrayList<>();
-            for (int g = 0; g < level.size(); g += fanIn) {
-                JsonObject acc = level.get(g);
-                for (int k = g + 1; k < Math.min(g + fanIn, level.size()); k++) acc = work.merge(acc, level.get(k));
-                next.add(acc);
-            }
-            level = next;
+                tree.offer(i, JsonParser.parseString(Files.readString(localDir.resolve("partials").resolve(RunFolder.partial(i)))).getAsJsonObject());
+            else if ("FAILED".equals(state.status[i])) tree.fail(i);
+            else tree.offer(i, null);
         }
-        JsonObject merged = level.isEmpty() ? null : level.get(0);
+        JsonObject merged = tree.result();
         if (merged != null) Files.writeString(localDir.resolve("merged.json"), merged.toString(), StandardCharsets.UTF_8);
         List<ChunkFate> fates = new ArrayList<>();
         for (int i = 0; i < state.chunkCount; i++) fates.add(fate(i));

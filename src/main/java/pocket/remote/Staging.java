@@ -80,8 +80,40 @@ final class Staging {
             if (rel != null) mk.append(' ').append(ShellQuote.quote(RunFolder.join(configDir, rel.toString())));
         }
         ssh.run(mk.toString());
-        for (Path f : files) ssh.upload(f, RunFolder.join(configDir, base.relativize(f).toString()));
+        for (Path f : files) {
+            String remote = RunFolder.join(configDir, base.relativize(f).toString());
+            byte[] dataset = f.getFileName().toString().endsWith(".json") ? datasetWithAbsoluteFiles(f) : null;
+            if (dataset != null) ssh.write(dataset, remote); else ssh.upload(f, remote);
+        }
         return RunFolder.CONFIG + "/" + base.relativize(script.toAbsolutePath());
+    }
+
+    /**
+     * A dataset JSON (PocketCoffea's {name: {metadata, files}}) with relative file paths made
+     * absolute against its own folder, as the driver resolved them; null for any other file.
+     * The staged copy lies elsewhere, so relative paths would point nowhere.
+     */
+    static byte[] datasetWithAbsoluteFiles(Path json) {
+        try {
+            var root = com.google.gson.JsonParser.parseString(Files.readString(json));
+            if (!root.isJsonObject()) return null;
+            boolean changed = false;
+            for (var e : root.getAsJsonObject().entrySet()) {
+                if (!e.getValue().isJsonObject() || !e.getValue().getAsJsonObject().has("files")) return null;
+                var files = e.getValue().getAsJsonObject().get("files");
+                if (!files.isJsonArray()) return null;
+                var out = new com.google.gson.JsonArray();
+                for (var f : files.getAsJsonArray()) {
+                    String s = f.getAsString();
+                    if (!s.contains("://") && !s.startsWith("/")) { s = json.toAbsolutePath().getParent().resolve(s).normalize().toString(); changed = true; }
+                    out.add(s);
+                }
+                e.getValue().getAsJsonObject().add("files", out);
+            }
+            return changed ? new com.google.gson.GsonBuilder().setPrettyPrinting().create().toJson(root).getBytes(java.nio.charset.StandardCharsets.UTF_8) : null;
+        } catch (IOException | RuntimeException notADatasetJson) {
+            return null;
+        }
     }
 
     private static String putPart(SshConnection ssh, byte[] data, Path file, String dir, String name) throws IOException {

@@ -57,6 +57,16 @@ public class RootFile implements Closeable {
         }
     }
 
+    /** Opens a ROOT file over an already open source (closed with the file). */
+    public static RootFile open(Source source) throws RootIOException {
+        try {
+            return new RootFile(source);
+        } catch (RootIOException | RuntimeException e) {
+            try { source.close(); } catch (IOException ignored) { }
+            throw e;
+        }
+    }
+
     public String name() { return source.name(); }
     public Source source() { return source; }
     public long size() { return size; }

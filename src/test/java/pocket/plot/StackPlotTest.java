@@ -84,6 +84,22 @@ class StackPlotTest {
     }
 
     @Test
+    void ratioPanelKeepsItsAxesWhenNoPointFallsInside() throws Exception {
+        Hist[] h = zPeak();
+        // MC scaled far above the data: every ratio is below the panel's range
+        Plot p = StackPlot.builder().mc("DYJetsToLL", h[0].scale(1000)).data(h[2]).lumi(59.7).build();
+        BufferedImage img = p.image();
+        // the x tick labels under the ratio panel are drawn (dark text pixels in the bottom strip)
+        long ink = 0;
+        for (int y = 745; y < 775; y++) {
+            int row = 0;
+            for (int x = 80; x < 780; x++) if ((img.getRGB(x, y) & 0xff) < 100) row++;
+            if (row < 200) ink += row;  // text rows; a frame or axis line spans the width
+        }
+        assertTrue(ink > 200, "x tick labels under the ratio panel: " + ink);
+    }
+
+    @Test
     void refusesWhatItCannotDraw() {
         Hist twoD = Hist.builder().strCat("cat", "Category", "baseline").reg(10, 0, 1, "x", "x").weight();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StackPlot.builder().mc("a", twoD));

@@ -222,6 +222,38 @@ class BatchRunSlurmTest {
         assertTrue(second.fates().stream().allMatch(f -> f.status() == ChunkFate.Status.PROCESSED));
     }
 
+    /** The Z->mumu example through dask@T3_CH_PSI (pointed at the test Slurm) gives exactly the futures executor's output. */
+    @Test void zmumuOnTheT3ExecutorEqualsFutures() throws Exception {
+        Path script = Path.of(System.getProperty("pocket.home", ".")).resolve("notebooks/zmumu/analysis.jsh").toAbsolutePath();
+        pocket.config.Configurator cfg = pocket.config.Configurator.load(script);
+        pocket.run.RunOptionsResolver defaults = pocket.run.RunOptionsResolver.defaults();
+        Map<String, Object> small = Map.of("chunksize", 15, "scaleout", 2, "tree-reduction", 2);
+        RunOptions futures = new RunOptions(merge(defaults.resolve("futures").asMap(), small));
+        Map<String, Object> site = new LinkedHashMap<>(defaults.resolve("dask@T3_CH_PSI").asMap());
+        site.putAll(options(Map.of()).asMap());
+        site.putAll(small);
+        site.put("queue", "debug");
+        Path outF = tmp.resolve("zmumu-futures"), outB = tmp.resolve("zmumu-t3");
+        pocket.run.RunResult a = pocket.run.Runner.run(pocket.run.RunRequest.builder(cfg, outF).configScript(script)
+                .executor("futures").options(futures).progress(ProgressListener.NONE).build());
+        Recorder rec = new Recorder();
+        pocket.run.RunResult b = pocket.run.Runner.run(pocket.run.RunRequest.builder(cfg, outB).configScript(script)
+                .executor("dask@T3_CH_PSI").options(new RunOptions(site)).progress(rec).build());
+        assertTrue(a.fates().size() > 2, "several chunks: " + a.fates().size());
+        assertEquals(a.fates().size(), b.fates().size());
+        assertTrue(b.fates().stream().allMatch(f -> f.status() == ChunkFate.Status.PROCESSED), b.fates().toString());
+        assertTrue(rec.messages.stream().anyMatch(m -> m.contains("as slurm job")), rec.messages.toString());
+        assertEquals(a.output().toJson(), b.output().toJson());
+        assertEquals(com.google.gson.JsonParser.parseString(Files.readString(outF.resolve("output_all.json"))).getAsJsonObject().get("variables"),
+                com.google.gson.JsonParser.parseString(Files.readString(outB.resolve("output_all.json"))).getAsJsonObject().get("variables"));
+    }
+
+    static Map<String, Object> merge(Map<String, Object> a, Map<String, Object> b) {
+        Map<String, Object> m = new LinkedHashMap<>(a);
+        m.putAll(b);
+        return m;
+    }
+
     static String jobIdOf(Recorder rec) {
         for (String m : rec.messages) {
             var x = java.util.regex.Pattern.compile("as slurm job (\\d+)").matcher(m);

@@ -68,6 +68,8 @@ public final class Blocks {
                 codec.decode(src, in + HEADER, c, dst, dstOff + out, u);
             } catch (Codec.BlockException e) {
                 throw new CorruptDataException(where + ": " + codec.algorithm() + " block at byte " + at + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) { // a decoder library tripping over corrupt input
+                throw new CorruptDataException(where + ": " + codec.algorithm() + " block at byte " + at + " is corrupt (" + e + ")", e);
             }
             in += HEADER + c;
             out += u;

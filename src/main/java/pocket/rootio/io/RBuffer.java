@@ -55,8 +55,8 @@ public final class RBuffer {
 
     public void need(int n) {
         if (n < 0 || pos + n > end)
-            throw new BufferException(where + " at " + offsetText() + ": record ends after "
-                    + (end - pos) + " more bytes but " + n + " were expected");
+            throw new BufferException(where + ": record ends " + (end - pos) + " bytes after " + offsetText()
+                    + ", but " + n + " bytes were expected there");
     }
 
     public byte i8() { need(1); return data[pos++]; }

@@ -123,14 +123,16 @@ public final class BasketDecoder {
     }
 
     /**
-     * The compression a basket really uses, from the start of its record: the block magic's
-     * algorithm with the level of the branch's (or else the file's) setting when they agree.
+     * The compression a branch really uses, from the start of its first basket: the block magic's
+     * algorithm with the level of the branch's (or else the file's) setting when they agree; the
+     * branch's setting when that basket is stored uncompressed.
      */
     static String compressionOf(byte[] head, int recordBytes, String branchSetting, String fileSetting) {
         if (head.length < 18) return branchSetting;
         int keylen = ((head[14] & 0xff) << 8) | (head[15] & 0xff);
         int objlen = readInt(head, 6);
-        if (recordBytes - keylen == objlen) return "none";
+        // ROOT stores a basket uncompressed when compressing does not pay; the setting still holds
+        if (recordBytes - keylen == objlen) return branchSetting;
         if (keylen + 2 > head.length) return branchSetting;
         pocket.rootio.compress.Codec c = Blocks.codec(head[keylen], head[keylen + 1]);
         if (c == null) return branchSetting;

@@ -20,7 +20,7 @@ public final class LocalSource implements Source {
         try {
             this.channel = FileChannel.open(path, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
-            throw new RootIOException("rootio: no such file: " + path);
+            throw new pocket.rootio.MissingObjectException("rootio: no such file: " + path);
         } catch (IOException e) {
             throw new RootIOException("rootio: cannot open " + path + ": " + e.getMessage(), e);
         }
@@ -35,7 +35,7 @@ public final class LocalSource implements Source {
         long pos = offset;
         while (buf.hasRemaining()) {
             int n = channel.read(buf, pos);
-            if (n < 0) throw new RootIOException("rootio: " + name + " ends at byte " + channel.size()
+            if (n < 0) throw new pocket.rootio.TruncatedFileException("rootio: " + name + " ends at byte " + channel.size()
                     + " but " + length + " bytes were wanted at offset " + offset + " (truncated file?)", new EOFException());
             pos += n;
         }
