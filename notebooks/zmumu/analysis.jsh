@@ -49,10 +49,18 @@ Weight sfMuId = Weight.withVariations("sf_mu_id", (ev, ctx) -> {
     return new WeightData("sf_mu_id", nom, up, down);
 });
 
+// The datasets: the NanoAOD samples named next to this script, or, when the system property
+// pocket.zmumu.samples names a folder of generated samples (pocket demo sets it), the datasets in
+// its datasets.json (DY, ttbar, data) with params_lumi.yaml, the luminosity the generated data amount to.
+String generated = System.getProperty("pocket.zmumu.samples");
+DatasetsConfig datasets = generated == null
+    ? DatasetsConfig.jsons("DYJetsToLL_M-50_2018.json", "DATA_SingleMuon_2018.json").samples("DYJetsToLL", "DATA_SingleMuon").year("2018")
+    : DatasetsConfig.jsons(generated + "/datasets.json").year("2018");
+String[] params = generated == null ? new String[]{"params.yaml"} : new String[]{"params.yaml", generated + "/params_lumi.yaml"};
+
 var cfg = Configurator.builder()
-    .parameters("params.yaml")
-    .datasets(DatasetsConfig.jsons("DYJetsToLL_M-50_2018.json", "DATA_SingleMuon_2018.json")
-        .samples("DYJetsToLL", "DATA_SingleMuon").year("2018"))
+    .parameters(params)
+    .datasets(datasets)
     .workflow(ZmumuWorkflow::new)
     .skim(Cuts.get_nPVgood(1), Cuts.get_nObj_min(2, 15.0, "Muon"), Cuts.get_HLTsel("SingleMuon"))
     .preselections(dimuon)

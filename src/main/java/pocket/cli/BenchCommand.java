@@ -1,0 +1,55 @@
+package pocket.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import pocket.bench.Bench;
+import pocket.rootio.write.Compression;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** `pocket bench`: reading and analysis speed on cached generated samples, per compression. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Generates (once, cached) Z->mumu and data samples per compression and prints events/s and MB/s",
+                "for raw decompression, reading the analysis branches and the Z->mumu analysis, on 1 thread and all cores, with peak heap."})
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--events", defaultValue = "1000000", description = "Z->mumu events per sample (default: ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--compression", split = ",", defaultValue = "zlib,lzma,lz4,zstd", paramLabel = "ALG[:LEVEL]",
+            description = "Compressions to measure (default: ${DEFAULT-VALUE}).")
+    List<String> compressions = new ArrayList<>();
+
+    @Option(names = "--cache", defaultValue = "bench-cache", paramLabel = "DIR", description = "Where generated samples are kept (default: ${DEFAULT-VALUE}).")
+    Path cache;
+
+    @Option(names = "--cfg", defaultValue = "notebooks/zmumu/analysis.jsh", paramLabel = "FILE",
+            description = "The Z->mumu analysis script (default: ${DEFAULT-VALUE}); skipped when absent.")
+    Path cfg;
+
+    @Option(names = {"-s", "--threads"}, paramLabel = "N", description = "Threads for the all-cores figures (default: available processors).")
+    Integer threads;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Compression> list = new ArrayList<>();
+        try {
+            for (String c : compressions) list.add(Compression.parse(c));
+            if (events < 1) throw new IllegalArgumentException("--events must be at least 1, got " + events);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        out.printf("pocket bench: %d events, %d threads, max heap %d MB, cache %s%n", events, n, Runtime.getRuntime().maxMemory() >> 20, cache.toAbsolutePath());
+        Bench b = new Bench(cache, events, n, cfg, out);
+        for (Compression c : list) { b.run(c); out.flush(); }
+        out.flush();
+        return 0;
+    }
+}
