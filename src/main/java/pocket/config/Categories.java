@@ -33,7 +33,10 @@ public final class Categories {
         return new Categories(copy(commonCats == null ? Map.of() : commonCats), List.copyOf(multicuts));
     }
 
-    /** A new Categories with one more standard category. */
+    /** The product of the multicuts' bins; common categories can be added with {@link #add}. */
+    public static Categories cartesian(List<MultiCut> multicuts) { return cartesian(multicuts, null); }
+
+    /** A new Categories with one more standard (common) category; standard categories come first in {@link #names}. */
     public Categories add(String name, Cut... cuts) {
         Map<String, List<Cut>> s = copy(standard);
         if (s.containsKey(name)) throw new ConfigException("category '" + name + "' defined twice");

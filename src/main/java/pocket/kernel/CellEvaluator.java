@@ -33,7 +33,9 @@ public final class CellEvaluator implements AutoCloseable {
     public static final List<String> DEFAULT_IMPORTS = List.of(
             "java.util.*", "java.util.stream.*", "java.nio.file.*", "java.io.*",
             "pocket.hist.*", "pocket.plot.*", "pocket.notebook.*", "pocket.config.*", "pocket.run.*",
-            "pocket.kernel.Display");
+            "pocket.kernel.Display",
+            // pocket.hist and pocket.config both have an Axis; notebooks build configs with the config's
+            "pocket.config.Axis");
 
     private final LiveExecutionControl control;
     private final JShell shell;
@@ -50,7 +52,7 @@ public final class CellEvaluator implements AutoCloseable {
         analysis = shell.sourceCodeAnalysis();
         for (String imp : imports) {
             // A package that is absent (a trimmed class path) only loses its import.
-            shell.eval("import " + (imp.startsWith("static ") ? imp : imp) + ";");
+            shell.eval("import " + imp + ";");
         }
     }
 

@@ -29,7 +29,7 @@ import pocket.workflow.Chunk;
  */
 public final class BatchRun {
     /** What a finished run gives back: the merged partial outputs (null when none) and every chunk's fate. */
-    public record Result(String runId, JsonObject merged, List<ChunkFate> fates, Path localDir) {}
+    public record Result(String runId, JsonObject merged, List<ChunkFate> fates, Path localDir, String workClass, Path outputDir) {}
 
     private final RunState state;
     private final List<Chunk> chunks;
@@ -324,7 +324,7 @@ public final class BatchRun {
         if (merged != null) Files.writeString(localDir.resolve("merged.json"), merged.toString(), StandardCharsets.UTF_8);
         List<ChunkFate> fates = new ArrayList<>();
         for (int i = 0; i < state.chunkCount; i++) fates.add(fate(i));
-        return new Result(state.runId, merged, fates, localDir);
+        return new Result(state.runId, merged, fates, localDir, state.workClass, state.outputDir == null ? null : Path.of(state.outputDir));
     }
 
     /** The run folder on the batch side. */

@@ -1,6 +1,14 @@
 package pocket.remote;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import pocket.run.ChunkFate;
+import pocket.run.RunFolder;
+import pocket.workflow.Output;
 import pocket.run.ProgressListener;
 import pocket.run.RunOptions;
 
@@ -23,5 +31,24 @@ public final class RemoteRuns {
     public static BatchRun.Result attach(String runId, RunOptions overrides, boolean resubmitFailed, ProgressListener progress)
             throws IOException, InterruptedException {
         return BatchRun.attach(runId, overrides, resubmitFailed, progress);
+    }
+
+    /**
+     * Writes an analysis run's result as the runner does (output_all.json with its raw sums,
+     * failed_chunks.json) into {@code dir}; for a run attached after its driver died.
+     */
+    public static void writeOutput(BatchRun.Result r, Path dir) throws IOException {
+        if (!ConfigWork.class.getName().equals(r.workClass()))
+            throw new IllegalArgumentException("remote: run " + r.runId() + " did not run an analysis config (work " + r.workClass() + "): no output folder to write");
+        Files.createDirectories(dir);
+        Output raw = r.merged() == null ? Output.empty() : Output.fromJson(r.merged());
+        List<ChunkFate> failed = r.fates().stream().filter(f -> f.status() == ChunkFate.Status.FAILED).toList();
+        List<ChunkFate> skipped = r.fates().stream().filter(f -> f.status() == ChunkFate.Status.SKIPPED).toList();
+        Map<String, Integer> processed = new LinkedHashMap<>();
+        for (ChunkFate f : r.fates()) if (f.status() == ChunkFate.Status.PROCESSED) processed.merge(f.chunk().dataset(), 1, Integer::sum);
+        RunFolder folder = new RunFolder(dir);
+        long done = processed.values().stream().mapToLong(Integer::longValue).sum();
+        folder.writeOutput("all", raw, raw.postprocess(), new RunFolder.RunStatus(failed.isEmpty(), done, failed.size(), skipped.size(), false));
+        folder.writeFailures(new RunFolder.Failures(failed, failed.stream().map(f -> -1).toList(), skipped, processed));
     }
 }

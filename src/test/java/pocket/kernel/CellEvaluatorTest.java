@@ -34,6 +34,16 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void pocketPackagesAreImportedWithoutAmbiguity() throws Exception {
+        Object h = ev.eval("Hist.builder().reg(4, 0, 4, \"x\", \"x\").weight()").value();
+        assertEquals("pocket.hist.Hist", h.getClass().getName());
+        // Axis exists in pocket.hist and pocket.config: the config's wins, as configs use it
+        Object a = ev.eval("Axis.of(\"events\", \"mll\", 60, 60, 120)").value();
+        assertEquals("pocket.config.Axis", a.getClass().getName());
+        assertInstanceOf(java.util.List.class, ev.eval("List.of(1)").value());
+    }
+
+    @Test
     void compileErrorNamesTheCellLine() {
         CellError e = assertThrows(CellError.class, () -> ev.eval("int a = 1;\n\nint b = a + undefinedThing;\n"));
         assertEquals(3, e.line());

@@ -200,6 +200,15 @@ class BatchRunSlurmTest {
         assertNotNull(died.get(), "the driver stopped with an exception");
         assertTrue(rec.done.size() < 6, "stopped before the end: " + rec.done.size());
 
+        // `pocket attach RUN_ID` finishes it
+        java.io.StringWriter cliOut = new java.io.StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new pocket.cli.AttachCommand());
+        cl.setOut(new java.io.PrintWriter(cliOut));
+        assertEquals(0, cl.execute(run.runId(), "--runs-dir", o.get("runs-dir").toString()), cliOut.toString());
+        assertTrue(cliOut.toString().contains("[6/6] PROCESSED") && cliOut.toString().contains("complete"), cliOut.toString());
+        JsonObject merged = com.google.gson.JsonParser.parseString(Files.readString(Path.of(o.get("runs-dir").toString(), run.runId(), "merged.json"))).getAsJsonObject();
+        assertTotals(merged, "DY", 600, 6);
+        // and attaching to the finished run again gives the same result without new jobs
         Recorder again = new Recorder();
         BatchRun.Result r = RemoteRuns.attach(run.runId(), new RunOptions(Map.of("runs-dir", o.get("runs-dir"))), false, again);
         assertTotals(r.merged(), "DY", 600, 6);
