@@ -66,8 +66,10 @@ public final class XRootDCluster implements AutoCloseable {
                 List<String> cmd = new ArrayList<>(List.of(program, "-c", conf.toString(),
                         "-l", dir.resolve(role + "-" + program + ".log").toString()));
                 if (root) cmd.addAll(List.of("-R", "xrootd"));
-                processes.add(new ProcessBuilder(cmd).redirectErrorStream(true)
-                        .redirectOutput(dir.resolve(role + "-" + program + ".out").toFile()).start());
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                        .redirectOutput(dir.resolve(role + "-" + program + ".out").toFile()).start();
+                processes.add(p);
+                Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));   // a test JVM stopped early must not leave it running
             }
         }
         waitForPort(redirectorPort);
