@@ -23,7 +23,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Compressions to measure (default: ${DEFAULT-VALUE}).")
     List<String> compressions = new ArrayList<>();
 
-    @Option(names = "--cache", defaultValue = "bench-cache", paramLabel = "DIR", description = "Where generated samples are kept (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cache", defaultValue = "${sys:user.home}/.cache/pocket/bench", paramLabel = "DIR",
+            description = "Where generated samples are kept (default: ${DEFAULT-VALUE}).")
     Path cache;
 
     @Option(names = "--cfg", defaultValue = "notebooks/zmumu/analysis.jsh", paramLabel = "FILE",

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The `pocket` command: lists the subcommands and wires exit codes and error printing in one place. */
 @Command(name = "pocket", mixinStandardHelpOptions = true, version = "pocket 0.1.0",
         description = "PocketCoffea's analysis runner in Java.",
-        subcommands = {RunCommand.class, LsCommand.class, DrawCommand.class, GenerateCommand.class, BenchCommand.class, KernelCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, AttachCommand.class, LsCommand.class, DrawCommand.class,
+                GenerateCommand.class, BenchCommand.class, KernelCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PocketCommand implements Runnable {
     @Override public void run() { new CommandLine(this).usage(System.out); }

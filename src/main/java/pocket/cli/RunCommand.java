@@ -18,8 +18,8 @@ import pocket.run.RunResult;
 import pocket.run.Runner;
 
 /** {@code pocket run} (and {@code runner}): PocketCoffea's run command, same options, same meanings. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, headerHeading = "%n",
-        header = {Banner.L1, Banner.L2, Banner.L3, Banner.L4, Banner.L5, Banner.L6, ""},
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, headerHeading = "%n" + Banner.L1 + "%n" + Banner.L2 + "%n" + Banner.L3 + "%n" + Banner.L4 + "%n" + Banner.L5 + "%n" + Banner.L6 + "%n%n",
+        header = "Run an analysis with PocketCoffea's runner options (same names, same meanings).",
         description = {"Run an analysis on NanoAOD files using a pocket configuration (analysis.jsh).",
                 "Any other --key=value sets that run option (numbers and booleans parsed)."},
         footer = {"", "Exit codes: 0 run complete, 1 some chunks failed (partial output written;"

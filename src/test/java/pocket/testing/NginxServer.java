@@ -70,6 +70,8 @@ public final class NginxServer implements AutoCloseable {
         Files.writeString(confFile, conf);
         process = new ProcessBuilder("nginx", "-c", confFile.toString(), "-p", d, "-e", d + "/error.log")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
+        Process started = process;   // a test JVM stopped early must not leave its server running
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new IOException("nginx exited with " + process.exitValue() + ":\n" + log());

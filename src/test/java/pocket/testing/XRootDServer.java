@@ -68,6 +68,8 @@ public final class XRootDServer implements AutoCloseable {
         }
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.txt").toFile()).start();
+        Process started = process;   // a test JVM stopped early must not leave its server running
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
         waitUntilListening();
     }
 

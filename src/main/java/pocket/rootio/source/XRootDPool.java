@@ -26,6 +26,13 @@ final class XRootDPool {
         }
     }
 
+    /** The servers ("host:port") with a live pooled connection. */
+    static java.util.Set<String> servers() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (XRootDConnection c : CONNECTIONS.values()) if (!c.isBroken()) out.add(c.server);
+        return out;
+    }
+
     /** Closes every pooled connection (tests; the end of a long-lived process). */
     static void closeAll() {
         List<XRootDConnection> all = new ArrayList<>(CONNECTIONS.values());

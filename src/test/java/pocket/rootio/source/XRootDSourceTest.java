@@ -133,6 +133,19 @@ class XRootDSourceTest {
         }
     }
 
+    @Test void redirectorSendsTheClientToTheDataServer() throws IOException {
+        Path sample = TestData.file("nano_tt_v12.root");
+        try (pocket.testing.XRootDCluster cluster = pocket.testing.XRootDCluster.start(TestData.dir())) {
+            // the data server may still be logging in to the redirector: the client is told to wait, then redirected
+            RemoteOptions opts = RemoteOptions.defaults().withRetries(5);
+            try (Source s = Sources.open(cluster.url("nano_tt_v12.root"), opts)) {
+                SampleBytes.assertSameBytes(s, sample, 77);
+            }
+            assertTrue(XRootDPool.servers().contains("127.0.0.1:" + cluster.dataServerPort),
+                    "a connection to the data server " + cluster.dataServerPort + ": " + XRootDPool.servers());
+        }
+    }
+
     @Test void hostNotAllowedIsAClearError() throws IOException {
         try (XRootDServer closed = XRootDServer.start(TestData.dir(), "xrd.allow host some.other.host.invalid")) {
             RemoteOptions opts = RemoteOptions.defaults().withRetries(0);
