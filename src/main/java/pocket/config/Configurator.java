@@ -43,6 +43,7 @@ public class Configurator {
     private final Supplier<? extends BaseWorkflow> workflow;
     private final String workflowName;
     private final Map<String, Object> workflowOptions;
+    private final Path skimmedFilesDir;
 
     /** For subclasses that supply datasets and processor themselves; the analysis parts stay empty. */
     protected Configurator() {
@@ -59,6 +60,7 @@ public class Configurator {
         workflow = BaseWorkflow::new;
         workflowName = BaseWorkflow.class.getName();
         workflowOptions = Map.of();
+        skimmedFilesDir = null;
     }
 
     private Configurator(Builder b) {
@@ -74,6 +76,7 @@ public class Configurator {
         this.workflow = b.workflow;
         this.workflowName = b.workflowName;
         this.workflowOptions = Map.copyOf(b.workflowOptions);
+        this.skimmedFilesDir = b.skimmedFilesDir == null ? null : b.baseDir.resolve(b.skimmedFilesDir).toAbsolutePath().normalize();
         if (datasetsConfig == null) throw new ConfigException("config: no datasets: call .datasets(DatasetsConfig.jsons(\"datasets.json\"))");
         this.datasets = List.copyOf(datasetsConfig.load(baseDir));
         if (datasets.isEmpty()) throw new ConfigException("config: the dataset filters leave no dataset out of " + datasetsConfig.jsonFiles());
@@ -107,6 +110,8 @@ public class Configurator {
     public WeightsConfig weights() { return weights; }
     public Map<String, HistConf> variables() { return java.util.Collections.unmodifiableMap(variables); }
     public Map<String, Object> workflowOptions() { return workflowOptions; }
+    /** Where the skim saves the passing events as NanoAOD files (absolute), or null when it saves none. */
+    public Path skimmedFilesDir() { return skimmedFilesDir; }
 
     /** The subsamples of a sample (name → cuts), empty when it has none. */
     public Map<String, List<Cut>> subsamples(String sample) { return subsamples.getOrDefault(sample, Map.of()); }
@@ -151,6 +156,7 @@ public class Configurator {
         subsamples.forEach((s, sub) -> { Map<String, Object> x = new LinkedHashMap<>(); sub.forEach((k, v) -> x.put(k, describe(v))); subs.put(s, x); });
         m.put("subsamples", subs);
         m.put("skim", describe(skim));
+        if (skimmedFilesDir != null) m.put("save_skimmed_files", skimmedFilesDir.toString());
         m.put("preselections", describe(preselections));
         Map<String, Object> cats = new LinkedHashMap<>();
         categories.cutsByCategory().forEach((k, v) -> cats.put(k, v.stream().map(Cut::name).toList()));
@@ -219,6 +225,7 @@ public class Configurator {
         private Supplier<? extends BaseWorkflow> workflow = BaseWorkflow::new;
         private String workflowName = BaseWorkflow.class.getName();
         private final Map<String, Object> workflowOptions = new LinkedHashMap<>();
+        private String skimmedFilesDir;
 
         private Builder(Path baseDir) { this.baseDir = baseDir; }
 
@@ -249,6 +256,16 @@ public class Configurator {
         }
 
         public Builder skim(Cut... cuts) { skim.addAll(List.of(cuts)); return this; }
+
+        /**
+         * Saves the events passing the skim as NanoAOD files under {@code folder/<dataset>/}, with
+         * {@code skimmed_dataset_definition.json} in the output folder (PocketCoffea's save_skimmed_files).
+         */
+        public Builder saveSkimmedFiles(String folder) {
+            if (folder == null || folder.isBlank()) throw new ConfigException("config: saveSkimmedFiles needs a folder, e.g. .saveSkimmedFiles(\"skims\")");
+            this.skimmedFilesDir = folder;
+            return this;
+        }
 
         public Builder preselections(Cut... cuts) { preselections.addAll(List.of(cuts)); return this; }
 

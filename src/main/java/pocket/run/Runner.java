@@ -18,6 +18,7 @@ import pocket.config.Configurator;
 import pocket.config.Dataset;
 import pocket.executors.ExecutorFactory;
 import pocket.executors.Executors;
+import pocket.skim.SkimmedDatasetDefinition;
 import pocket.util.Names;
 import pocket.workflow.Chunk;
 import pocket.workflow.ChunkProcessor;
@@ -71,6 +72,7 @@ public final class Runner {
         List<ChunkFate> allFates = new ArrayList<>();
         Map<Chunk, Integer> leafIndex = new java.util.IdentityHashMap<>();
         Map<String, Output> outputs = new LinkedHashMap<>();
+        List<Output> raws = new ArrayList<>();
         Map<String, Integer> processed = new LinkedHashMap<>();
         if (earlier != null) processed.putAll(earlier.processedPerDataset());
         List<ChunkFate> skipped = new ArrayList<>(earlier != null ? earlier.skipped() : List.of());
@@ -134,6 +136,7 @@ public final class Runner {
                     raw = earlierRaw != null ? earlierRaw.add(er.output()) : er.output();
                     folder.writePartials(name, null, null);
                 }
+                raws.add(raw);
                 Output post = raw.postprocess();
                 long failed = fates.stream().filter(f -> f.status() == ChunkFate.Status.FAILED).count();
                 long nSkipped = skipped.stream().filter(f -> g.getValue().stream().anyMatch(d -> d.name().equals(f.chunk().dataset()))).count();
@@ -142,6 +145,7 @@ public final class Runner {
                 outputs.put(name, post);
                 log.info("Saving output to " + folder.output(name) + (failed == 0 ? "" : " (INCOMPLETE: " + failed + " chunks failed)"));
             }
+            if (cfg != null && cfg.skimmedFilesDir() != null) writeSkimmedDatasetDefinition(datasets, raws, folder, log);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("run interrupted", e);
@@ -164,6 +168,29 @@ public final class Runner {
         summarize(result, skipped, log);
         return result;
     }
+
+    /** PocketCoffea's skimmed_dataset_definition.json from the skimmed files the chunks recorded. */
+    private static void writeSkimmedDatasetDefinition(List<Dataset> datasets, List<Output> raws, RunFolder folder, RunLog log) throws IOException {
+        SkimmedDatasetDefinition def = new SkimmedDatasetDefinition();
+        for (Output raw : raws) {
+            for (Dataset d : datasets) {
+                Long initial = raw.cutflowStep("initial").get(d.name());
+                if (initial != null) def.add(d.name(), d.metadata(), null, initial, 0, raw.sumGenweights().getOrDefault(d.name(), 0.0), 0);
+            }
+            for (var e : raw.skimmedFiles().entrySet()) {
+                Output.SkimmedFile f = e.getValue();
+                Dataset d = datasets.stream().filter(x -> x.name().equals(f.dataset())).findFirst().orElse(null);
+                if (d == null) continue;
+                def.add(d.name(), d.metadata(), e.getKey(), 0, f.nevents(), 0, f.sumGenweights());
+            }
+        }
+        Path file = folder.dir().resolve(SKIMMED_DATASET_DEFINITION);
+        def.write(file);
+        log.info("Skimmed files listed in " + file);
+    }
+
+    /** The file the run writes when the config saves skimmed files. */
+    public static final String SKIMMED_DATASET_DEFINITION = "skimmed_dataset_definition.json";
 
     private static Output plus(Output a, Output b) {
         if (a == null) return b == null ? Output.empty() : b;

@@ -1,5 +1,10 @@
 package pocket.workflow;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +22,8 @@ import pocket.events.Jagged;
 import pocket.events.Masks;
 import pocket.hist.Hist;
 import pocket.rootio.Tree;
+import pocket.rootio.write.WriteOptions;
+import pocket.skim.SkimWriter;
 
 /**
  * PocketCoffea's base processor: the fixed sequence of steps that turns one chunk into one
@@ -67,6 +74,7 @@ public class BaseWorkflow {
         }
         processExtraBeforeSkim();
         skimEvents();
+        if (cfg.skimmedFilesDir() != null) saveSkimmedFiles(chunk, tree);
         if (events.size() == 0) return output;
         processExtraAfterSkim();
 
@@ -97,6 +105,30 @@ public class BaseWorkflow {
     protected void skimEvents() {
         events.filter(allOf(cfg.skim(), "skim"));
         output.putStep("skim", dataset, events.size());
+    }
+
+    /**
+     * Writes the events passing the skim, every branch, to {@code <dir>/<dataset>/<file-stem>_<start>-<stop>.root}
+     * and records it in the output (save_skimmed_files); a chunk with no passing event writes no file.
+     */
+    protected void saveSkimmedFiles(Chunk chunk, Tree tree) {
+        if (events.size() == 0) return;
+        String name = chunk.file().replaceAll("[?#].*$", "");
+        name = name.substring(name.lastIndexOf('/') + 1).replaceFirst("\\.root$", "");
+        Path dir = cfg.skimmedFilesDir().resolve(dataset);
+        Path out = dir.resolve(name + "_" + chunk.start() + "-" + chunk.stop() + ".root");
+        Path tmp = dir.resolve(out.getFileName() + ".part");
+        long n;
+        try {
+            Files.createDirectories(dir);
+            n = SkimWriter.write(tree, chunk.start(), chunk.stop(), events.entryNumbers(), tmp, WriteOptions.defaults());
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("save_skimmed_files: cannot write " + out + ": " + e.getMessage(), e);
+        }
+        double sumw = 0;
+        if (isMC) for (double w : events.get("genWeight")) sumw += w;
+        output.putSkimmedFile(out.toString(), new Output.SkimmedFile(dataset, n, sumw));
     }
 
     protected void processExtraAfterSkim() {}

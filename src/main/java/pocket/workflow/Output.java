@@ -37,7 +37,12 @@ public final class Output {
     final TreeMap<String, TreeMap<String, String>> datasetsMetadata = new TreeMap<>();
     /** MC datasets to normalise in postprocess, and by which sum ("sum_genweights" or "sum_signOf_genweights"). */
     final TreeMap<String, String> normalisation = new TreeMap<>();
+    /** Skimmed NanoAOD file → what it holds (save_skimmed_files); chunks write distinct files, so outputs merge by union. */
+    final TreeMap<String, SkimmedFile> skimmedFiles = new TreeMap<>();
     boolean postprocessed;
+
+    /** One skimmed file: its dataset, the events in it and their Σ genWeight (0 for data). */
+    public record SkimmedFile(String dataset, long nevents, double sumGenweights) {}
 
     Output() {
         for (String s : STEPS) steps.put(s, new TreeMap<>());
@@ -78,6 +83,15 @@ public final class Output {
 
     public boolean postprocessed() { return postprocessed; }
 
+    /** Skimmed NanoAOD files written by this output's chunks, by path. */
+    public Map<String, SkimmedFile> skimmedFiles() { return Collections.unmodifiableMap(skimmedFiles); }
+
+    /** Records a skimmed file written by the chunk; a file recorded twice is an error (two chunks cannot write one file). */
+    public Output putSkimmedFile(String file, SkimmedFile f) {
+        if (skimmedFiles.putIfAbsent(file, f) != null) throw new IllegalArgumentException("output: skimmed file " + file + " recorded twice");
+        return this;
+    }
+
     public boolean isEmpty() { return datasetsMetadata.isEmpty() && steps.values().stream().allMatch(Map::isEmpty); }
 
     // ---- combining
@@ -99,6 +113,11 @@ public final class Output {
             if (mine == null) o.datasetsMetadata.put(e.getKey(), new TreeMap<>(e.getValue()));
             else if (!mine.equals(e.getValue()))
                 throw new IllegalArgumentException("output: dataset '" + e.getKey() + "' has different metadata in the two outputs: " + mine + " vs " + e.getValue());
+        }
+        for (var e : other.skimmedFiles.entrySet()) {
+            SkimmedFile mine = o.skimmedFiles.putIfAbsent(e.getKey(), e.getValue());
+            if (mine != null && !mine.equals(e.getValue()))
+                throw new IllegalArgumentException("output: skimmed file " + e.getKey() + " recorded differently in the two outputs: " + mine + " vs " + e.getValue());
         }
         for (var e : other.normalisation.entrySet()) {
             String mine = o.normalisation.putIfAbsent(e.getKey(), e.getValue());
@@ -141,6 +160,7 @@ public final class Output {
         copy3(variables, o.variables);
         datasetsMetadata.forEach((k, v) -> o.datasetsMetadata.put(k, new TreeMap<>(v)));
         o.normalisation.putAll(normalisation);
+        o.skimmedFiles.putAll(skimmedFiles);
         o.postprocessed = postprocessed;
         return o;
     }
@@ -222,6 +242,17 @@ public final class Output {
         pp.addProperty("done", postprocessed);
         pp.add("rescale", flatStrings(normalisation));
         j.add("postprocessing", pp);
+        if (!skimmedFiles.isEmpty()) {
+            JsonObject sf = new JsonObject();
+            skimmedFiles.forEach((file, f) -> {
+                JsonObject x = new JsonObject();
+                x.addProperty("dataset", f.dataset());
+                x.addProperty("nevents", f.nevents());
+                x.addProperty("sum_genweights", f.sumGenweights());
+                sf.add(file, x);
+            });
+            j.add("skimmed_files", sf);
+        }
         return j;
     }
 
@@ -277,6 +308,10 @@ public final class Output {
                 o.postprocessed = pp.has("done") && pp.get("done").getAsBoolean();
                 if (pp.has("rescale")) for (var e : pp.getAsJsonObject("rescale").entrySet()) o.normalisation.put(e.getKey(), e.getValue().getAsString());
             }
+            if (json.has("skimmed_files")) for (var e : json.getAsJsonObject("skimmed_files").entrySet()) {
+                JsonObject x = e.getValue().getAsJsonObject();
+                o.skimmedFiles.put(e.getKey(), new SkimmedFile(x.get("dataset").getAsString(), x.get("nevents").getAsLong(), x.get("sum_genweights").getAsDouble()));
+            }
         } catch (RuntimeException e) {
             if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith("output:")) throw e;
             throw new IllegalArgumentException("output: not an output_all.json document: " + e.getMessage(), e);
@@ -323,7 +358,8 @@ public final class Output {
         if (!(o instanceof Output x)) return false;
         return postprocessed == x.postprocessed && sumGenweights.equals(x.sumGenweights) && sumSignOfGenweights.equals(x.sumSignOfGenweights)
                 && steps.equals(x.steps) && cutflow.equals(x.cutflow) && sumw.equals(x.sumw) && sumw2.equals(x.sumw2)
-                && variables.equals(x.variables) && datasetsMetadata.equals(x.datasetsMetadata) && normalisation.equals(x.normalisation);
+                && variables.equals(x.variables) && datasetsMetadata.equals(x.datasetsMetadata) && normalisation.equals(x.normalisation)
+                && skimmedFiles.equals(x.skimmedFiles);
     }
 
     @Override public int hashCode() { return Objects.hash(sumGenweights, steps, cutflow, sumw, variables, datasetsMetadata); }
