@@ -15,7 +15,7 @@ public final class BasketDecoder {
     private BasketDecoder() {}
 
     /** One basket's header facts, checked against the branch's own record of it. */
-    public record Layout(BasketRef ref, byte[] record, int keylen, int objlen, int border, boolean hasTable, String at) {}
+    public record Layout(BasketRef ref, byte[] record, int recOff, int keylen, int objlen, int border, boolean hasTable, String at) {}
 
     /** Where a basket's values lie: {@code array[offset, offset + border)}. */
     public record Data(byte[] array, int offset) {}
@@ -28,18 +28,24 @@ public final class BasketDecoder {
      * @param where  "rootio: file, branch B of tree T" for errors
      */
     public static Layout layout(BasketRef ref, byte[] record, String where) throws CorruptDataException {
+        return layout(ref, record, 0, where);
+    }
+
+    /** As {@link #layout(BasketRef, byte[], String)}, the record lying at {@code record[recOff, recOff + ref.bytes())}. */
+    public static Layout layout(BasketRef ref, byte[] record, int recOff, String where) throws CorruptDataException {
         String at = where + ", basket " + ref.number();
         TBasket e = ref.embedded();
         if (e != null) {
             int border = e.border();
             if (e.data == null || e.data.length < border)
                 throw new CorruptDataException(at + " (stored in the TTree): holds no payload of " + border + " bytes");
-            return new Layout(ref, null, e.key.fKeylen(), border, border, e.fEntryOffset != null, at + " (stored in the TTree)");
+            return new Layout(ref, null, 0, e.key.fKeylen(), border, border, e.fEntryOffset != null, at + " (stored in the TTree)");
         }
         at += " at byte " + ref.seek();
         TBasket h;
         try {
-            h = Streamers.basketHeader(new RBuffer(record, ref.seek(), at));
+            h = Streamers.basketHeader(recOff == 0 ? new RBuffer(record, ref.seek(), at)
+                    : new RBuffer(record, recOff, recOff + ref.bytes(), 0, ref.seek(), at));
         } catch (RBuffer.BufferException ex) {
             throw new CorruptDataException(ex.getMessage(), ex);
         }
@@ -52,7 +58,7 @@ public final class BasketDecoder {
         int border = h.fLast - keylen;
         if (border < 0 || border > objlen)
             throw new CorruptDataException(at + ": basket fLast " + h.fLast + " lies outside its " + objlen + " uncompressed bytes");
-        return new Layout(ref, record, keylen, objlen, border, objlen - border >= 4, at);
+        return new Layout(ref, record, recOff, keylen, objlen, border, objlen - border >= 4, at);
     }
 
     /**
@@ -63,9 +69,9 @@ public final class BasketDecoder {
         TBasket e = l.ref.embedded();
         if (e != null) return new Data(e.data, 0);
         int stored = l.ref.bytes() - l.keylen;
-        if (stored == l.objlen) return new Data(l.record, l.keylen);
+        if (stored == l.objlen) return new Data(l.record, l.recOff + l.keylen);
         byte[] dst = scratch != null && scratch.length >= l.objlen ? scratch : new byte[l.objlen];
-        Blocks.decompress(l.record, l.keylen, stored, dst, 0, l.objlen, l.at, l.ref.seek() + l.keylen);
+        Blocks.decompress(l.record, l.recOff + l.keylen, stored, dst, 0, l.objlen, l.at, l.ref.seek() + l.keylen);
         return new Data(dst, 0);
     }
 
@@ -96,7 +102,12 @@ public final class BasketDecoder {
 
     /** One basket decoded into its own arrays (for the slow path that needs counter values). */
     public static BasketBytes decode(BasketRef ref, byte[] record, boolean jagged, String where) throws RootIOException {
-        Layout l = layout(ref, record, where);
+        return decode(layout(ref, record, where), jagged);
+    }
+
+    /** As {@link #decode(BasketRef, byte[], boolean, String)} for an already checked layout. */
+    public static BasketBytes decode(Layout l, boolean jagged) throws RootIOException {
+        BasketRef ref = l.ref();
         Data d = payload(l, null);
         byte[] data = d.array();
         if (d.offset() != 0 || data.length < l.border) data = java.util.Arrays.copyOfRange(data, d.offset(), d.offset() + Math.max(l.border, l.objlen));

@@ -132,17 +132,16 @@ public final class TreeReader implements Tree {
             for (BasketRef r : p.baskets(where(p)))
                 if (r.entryStop() > start && r.entryStart() < stop) { owners.add(p); refs.add(r); }
         }
-        byte[][] records = fetch(owners, refs);
+        int[] recOffs = new int[refs.size()];
+        byte[][] records = fetch(owners, refs, recOffs);
         // one fill per branch; baskets in entry order
         List<BranchFill> fills = new ArrayList<>();
         Map<String, ColumnArray> out = new LinkedHashMap<>();
         int k = 0;
         for (BranchPlan p : wanted) {
             List<BasketDecoder.Layout> layouts = new ArrayList<>();
-            List<byte[]> recs = new ArrayList<>();
             while (k < owners.size() && owners.get(k) == p) {
-                layouts.add(BasketDecoder.layout(refs.get(k), records[k], where(p)));
-                recs.add(records[k]);
+                layouts.add(BasketDecoder.layout(refs.get(k), records[k], recOffs[k], where(p)));
                 records[k++] = null;
             }
             BranchFill f = new BranchFill(p, layouts, start, stop, where(p));
@@ -150,7 +149,7 @@ public final class TreeReader implements Tree {
                 f.prepare();
                 fills.add(f);
             } else {
-                out.put(p.name, slowJagged(p, layouts, recs, start, stop));
+                out.put(p.name, slowJagged(p, layouts, start, stop));
             }
         }
         run(fills);
@@ -161,9 +160,9 @@ public final class TreeReader implements Tree {
     }
 
     /** A jagged branch whose baskets carry no entry-offset table: offsets come from the counter branch. */
-    private ColumnArray slowJagged(BranchPlan p, List<BasketDecoder.Layout> layouts, List<byte[]> recs, long start, long stop) throws RootIOException {
+    private ColumnArray slowJagged(BranchPlan p, List<BasketDecoder.Layout> layouts, long start, long stop) throws RootIOException {
         List<BasketBytes> mine = new ArrayList<>();
-        for (int i = 0; i < layouts.size(); i++) mine.add(BasketDecoder.decode(layouts.get(i).ref(), recs.get(i), true, where(p)));
+        for (int i = 0; i < layouts.size(); i++) mine.add(BasketDecoder.decode(layouts.get(i), true));
         long countsStart = mine.get(0).ref().entryStart();
         int[] counts = counterValues(p, countsStart, mine.get(mine.size() - 1).ref().entryStop());
         return Columns.assemble(p, mine, start, stop, counts, countsStart, where(p));
@@ -180,7 +179,8 @@ public final class TreeReader implements Tree {
     }
 
     /** The stored records of the disk baskets, fetched in one request (null for embedded baskets). */
-    private byte[][] fetch(List<BranchPlan> owners, List<BasketRef> refs) throws RootIOException {
+    /** The records' arrays; record i lies at {@code [recOffs[i], recOffs[i] + bytes)} of its array (shared spans are not copied). */
+    private byte[][] fetch(List<BranchPlan> owners, List<BasketRef> refs, int[] recOffs) throws RootIOException {
         int n = refs.size();
         long[] offs = new long[n];
         int[] lens = new int[n];
@@ -202,7 +202,14 @@ public final class TreeReader implements Tree {
             throw new RootIOException("rootio: " + file.name() + ", tree " + name + ": cannot read " + disk + " baskets: " + e.getMessage(), e);
         }
         int j = 0;
-        for (int i = 0; i < n; i++) if (refs.get(i).embedded() == null) records[i] = array(bufs[j++]);
+        for (int i = 0; i < n; i++) {
+            if (refs.get(i).embedded() != null) continue;
+            java.nio.ByteBuffer b = bufs[j++];
+            if (b.hasArray() && b.remaining() == refs.get(i).bytes()) {
+                records[i] = b.array();
+                recOffs[i] = b.arrayOffset() + b.position();
+            } else records[i] = array(b);
+        }
         return records;
     }
 

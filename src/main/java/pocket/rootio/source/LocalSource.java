@@ -76,7 +76,7 @@ public final class LocalSource implements Source {
                 for (int k = from; k < to; k++) {
                     int i = order[k];
                     int at = (int) (offsets[i] - start);
-                    out[i] = ByteBuffer.wrap(java.util.Arrays.copyOfRange(span, at, at + lengths[i])).order(ByteOrder.BIG_ENDIAN);
+                    out[i] = ByteBuffer.wrap(span, at, lengths[i]).slice().order(ByteOrder.BIG_ENDIAN); // a view: no copy
                 }
             }
             from = to;
