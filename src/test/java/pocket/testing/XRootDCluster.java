@@ -33,7 +33,7 @@ public final class XRootDCluster implements AutoCloseable {
     public static XRootDCluster start(Path exported) throws IOException {
         Services.require(Services.hasCommand("xrootd") && Services.hasCommand("cmsd"), "xrootd and cmsd (Debian package xrootd-server)");
         Path dir = Files.createTempDirectory("pocket-xrdcluster");
-        XRootDCluster c = new XRootDCluster(dir, exported, XRootDServer.spare(), XRootDServer.spare());
+        XRootDCluster c = new XRootDCluster(dir, XRootDServer.readableByXrootd(exported), XRootDServer.spare(), XRootDServer.spare());
         try {
             c.launch(XRootDServer.spare());
         } catch (IOException | RuntimeException e) {

@@ -36,12 +36,37 @@ public final class XRootDServer implements AutoCloseable {
     public static XRootDServer start(Path exported, String... extraConfig) throws IOException {
         Services.require(available(), "xrootd (Debian package xrootd-server)");
         Path dir = Files.createTempDirectory("pocket-xrootd");
-        XRootDServer s = new XRootDServer(dir, exported, spare(), List.of(extraConfig));
+        XRootDServer s = new XRootDServer(dir, readableByXrootd(exported), spare(), List.of(extraConfig));
         s.launch();
         return s;
     }
 
+    /**
+     * xrootd runs as its own user: when a folder above the exported one is closed to others
+     * (a checkout under a 0700 temp folder), it serves a world-readable copy in /tmp instead.
+     */
+    static Path readableByXrootd(Path exported) throws IOException {
+        Path real = exported.toRealPath();
+        boolean open = true;
+        for (Path p = real; p != null; p = p.getParent())
+            if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) open = false;
+        if (open) return real;
+        Path copy = Files.createTempDirectory("pocket-xrootd-export");
+        Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (var files = Files.list(real)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (!Files.isRegularFile(f)) continue;
+                Path t = Files.copy(f, copy.resolve(f.getFileName().toString()));
+                Files.setPosixFilePermissions(t, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        }
+        return copy;
+    }
+
     public int port() { return port; }
+
+    /** The folder xrootd really serves (see readableByXrootd). */
+    public Path exported() { return exported; }
 
     public Path dir() { return dir; }
 

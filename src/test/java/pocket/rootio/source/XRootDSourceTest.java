@@ -103,7 +103,7 @@ class XRootDSourceTest {
         Path sample = TestData.file("pfnano.root");
         byte[] local = Files.readAllBytes(sample);
         try (DroppingProxy proxy = new DroppingProxy(server.port(), 700_000)) {
-            String url = "root://127.0.0.1:" + proxy.port() + "/" + sample;
+            String url = "root://127.0.0.1:" + proxy.port() + "/" + server.exported().resolve("pfnano.root");
             try (Source s = new XRootDSource(url)) {
                 long[] offs = new long[300];
                 int[] lens = new int[300];
