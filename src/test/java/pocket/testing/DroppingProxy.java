@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy on 127.0.0.1 in front of a real server that cuts its first connection once
- * after passing a given number of server bytes, so tests see a connection drop mid-read.
+ * A TCP proxy on 127.0.0.1 in front of a real server that cuts, once, the first connection to
+ * pass more than a given number of server bytes, so tests see a connection drop mid-read
+ * (whichever of a client's pooled connections carries the big read).
  */
 public final class DroppingProxy implements AutoCloseable {
     private final ServerSocket listener;
@@ -40,9 +41,9 @@ public final class DroppingProxy implements AutoCloseable {
             try {
                 Socket client = listener.accept();
                 Socket server = new Socket("127.0.0.1", targetPort);
-                boolean cut = connections.incrementAndGet() == 1;
+                connections.incrementAndGet();
                 pump(client, server, Long.MAX_VALUE, null);
-                pump(server, client, cut ? dropAfterBytes : Long.MAX_VALUE, new Socket[]{client, server});
+                pump(server, client, dropAfterBytes, new Socket[]{client, server});
             } catch (IOException e) {
                 return;
             }
@@ -56,10 +57,9 @@ public final class DroppingProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
-                    if (passed + n > limit) {
+                    if (passed + n > limit && dropped.compareAndSet(false, true)) {
                         out.write(buf, 0, (int) (limit - passed));
                         out.flush();
-                        dropped.set(true);
                         for (Socket s : cutBoth) s.close();
                         return;
                     }

@@ -11,34 +11,60 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real nginx on 127.0.0.1 and a spare port serving one folder (byte ranges included), with a
  * private config, pid, logs and temp paths in a temp folder; stopped by its own PID on close.
- * Anything under /forbidden/ answers 403, so tests can see a refusal.
+ * Anything under /forbidden/ answers 403, /moved/x redirects (302) to /x, and every request
+ * is logged so tests can count them. With a certificate it serves https instead.
  */
 public final class NginxServer implements AutoCloseable {
     private final Path dir;
     private final Path root;
     private final int port;
+    private final Path certificate;   // null: plain http
+    private final Path key;
     private Process process;
 
-    private NginxServer(Path dir, Path root, int port) {
+    private NginxServer(Path dir, Path root, int port, Path certificate, Path key) {
         this.dir = dir;
         this.root = root;
         this.port = port;
+        this.certificate = certificate;
+        this.key = key;
     }
 
     public static boolean available() { return Services.hasCommand("nginx"); }
 
     public static NginxServer start(Path root) throws IOException {
+        return start(root, null, null);
+    }
+
+    /** An https server with this PEM certificate and key. */
+    public static NginxServer startHttps(Path root, Path certificate, Path key) throws IOException {
+        return start(root, certificate, key);
+    }
+
+    private static NginxServer start(Path root, Path certificate, Path key) throws IOException {
         Services.require(available(), "nginx (Debian package nginx-light)");
         Path dir = Files.createTempDirectory("pocket-nginx");
-        NginxServer s = new NginxServer(dir, root, XRootDServer.spare());
+        NginxServer s = new NginxServer(dir, root, XRootDServer.spare(), certificate, key);
         s.launch();
         return s;
     }
 
     public int port() { return port; }
 
-    /** http://127.0.0.1:port/name */
-    public String url(String name) { return "http://127.0.0.1:" + port + "/" + name; }
+    /** http://127.0.0.1:port/name (https:// when started with a certificate) */
+    public String url(String name) { return (certificate == null ? "http" : "https") + "://127.0.0.1:" + port + "/" + name; }
+
+    /** The access log: one line "$request $status $body_bytes_sent" per answered request. */
+    public Path accessLog() { return dir.resolve("access.log"); }
+
+    /** How many requests the server has answered so far (lines of its access log). */
+    public int requests() throws IOException {
+        Path log = accessLog();
+        if (!Files.exists(log)) return 0;
+        try (var lines = Files.lines(log)) {
+            return (int) lines.count();
+        }
+    }
 
     private void launch() throws IOException {
         Files.createDirectories(dir.resolve("tmp"));
@@ -51,7 +77,8 @@ public final class NginxServer implements AutoCloseable {
                 "error_log " + d + "/error.log warn;",
                 "events { worker_connections 256; }",
                 "http {",
-                "  access_log off;",
+                "  log_format pocket '$request $status $body_bytes_sent';",
+                "  access_log " + d + "/access.log pocket;",
                 "  sendfile on;",
                 "  keepalive_requests 100000;",
                 "  client_body_temp_path " + d + "/tmp/body;",
@@ -61,9 +88,11 @@ public final class NginxServer implements AutoCloseable {
                 "  scgi_temp_path " + d + "/tmp/scgi;",
                 "  types { application/octet-stream root; }",
                 "  server {",
-                "    listen 127.0.0.1:" + port + ";",
+                "    listen 127.0.0.1:" + port + (certificate == null ? ";" : " ssl;"),
+                certificate == null ? "" : "    ssl_certificate " + certificate + "; ssl_certificate_key " + key + ";",
                 "    root " + root + ";",
                 "    location /forbidden/ { return 403; }",
+                "    location /moved/ { rewrite ^/moved/(.*)$ /$1 redirect; }",
                 "  }",
                 "}", ""));
         Path confFile = dir.resolve("nginx.conf");

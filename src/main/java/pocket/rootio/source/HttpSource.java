@@ -2,46 +2,44 @@ package pocket.rootio.source;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import pocket.rootio.RootIOException;
+import pocket.rootio.source.HttpRangeClient.Answer;
 
 /**
  * A ROOT file read with HTTP range requests (http://, https://, and davs:// which is WebDAV over
- * https). A batch of ranges is sorted and ranges closer than the merge gap are fetched as one
- * range; the merged requests go out together. Optional WLCG bearer token.
+ * https). Opening fetches the file's first and last blocks at once (see {@link ReadAhead}). A
+ * batch of ranges is sorted and ranges closer than the merge gap are fetched as one range; the
+ * merged requests go out together on parallel connections. Optional WLCG bearer token.
  */
 public final class HttpSource implements Source {
     /** Largest merged range: bigger batches become several requests. */
     static final int MAX_MERGED = 32 * 1024 * 1024;
     /** Requests in flight at once for one readv. */
     static final int MAX_IN_FLIGHT = 8;
-    /** Bytes fetched at open: ROOT's file header and first keys lie there, and the answer tells the size. */
-    static final int HEAD_BLOCK = 64 * 1024;
-    private static volatile HttpClient defaultClient;
-
-    static {
-        // The JDK client reads bodies in 16 KiB buffers by default; basket batches are megabytes,
-        // and larger buffers double loopback throughput. Read once, when the first client is made.
-        if (System.getProperty("jdk.httpclient.bufsize") == null) System.setProperty("jdk.httpclient.bufsize", "262144");
-    }
+    /** Threads for the requests of a batch beyond the first (which the caller's thread sends). */
+    private static final ExecutorService PARALLEL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "pocket-http");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final String name;
     private final URI uri;
     private final RemoteOptions opts;
-    private final HttpClient client;
+    private final HttpRangeClient client;
     private final Optional<String> token;
     private final long size;
-    private volatile byte[] head = new byte[0];   // the file's first bytes, fetched with the size
+    private final ReadAhead ahead;
 
     public HttpSource(String url) throws RootIOException { this(url, RemoteOptions.defaults()); }
 
@@ -49,10 +47,12 @@ public final class HttpSource implements Source {
         this.name = url;
         this.uri = toUri(url);
         this.opts = opts;
-        this.client = clientFor(opts);
+        this.client = new HttpRangeClient(opts);
         this.token = opts.bearerToken();
         try {
-            this.size = fetchSize();
+            Opening o = open();
+            this.size = o.size;
+            this.ahead = o.ahead;
         } catch (RootIOException e) {
             throw e;
         } catch (IOException e) {
@@ -71,62 +71,56 @@ public final class HttpSource implements Source {
         }
     }
 
-    private static HttpClient clientFor(RemoteOptions opts) {
-        if (opts.sslContext().isEmpty() && opts.connectTimeout().equals(RemoteOptions.defaults().connectTimeout())) {
-            HttpClient c = defaultClient;
-            if (c == null) {
-                synchronized (HttpSource.class) {
-                    if (defaultClient == null) defaultClient = build(opts);
-                    c = defaultClient;
-                }
-            }
-            return c;
-        }
-        return build(opts);
-    }
-
-    private static HttpClient build(RemoteOptions opts) {
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(opts.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL);
-        opts.sslContext().ifPresent(b::sslContext);
-        return b.build();
-    }
-
     private String server() { return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : ""); }
 
-    private HttpRequest.Builder request() {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(opts.requestTimeout());
-        if ("http".equalsIgnoreCase(uri.getScheme())) b.version(HttpClient.Version.HTTP_1_1);
-        token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
-        return b;
-    }
+    private record Opening(long size, ReadAhead ahead) {}
 
-    /** The size, from the answer to a request for the first block (kept for small reads), or from HEAD. */
-    private long fetchSize() throws IOException {
-        HttpResponse<byte[]> first = get(0, HEAD_BLOCK - 1);
-        if (first.statusCode() == 206) {
-            head = first.body();
-            return totalFromContentRange(first);
+    /**
+     * The size and the read-ahead blocks: the first block and the last (a suffix range, which
+     * needs no size) are asked for at the same time; either answer tells the size.
+     */
+    private Opening open() throws IOException {
+        Future<Answer> tailAnswer = PARALLEL.submit(() -> get("bytes=-" + ReadAhead.TAIL));
+        Answer first;
+        try {
+            first = get("bytes=0-" + (ReadAhead.HEAD - 1));
+        } catch (IOException e) {
+            tailAnswer.cancel(true);
+            throw e;
         }
-        if (first.statusCode() == 200) {   // the server ignores ranges: it sent the whole file
-            head = first.body();
-            return head.length;
+        if (first.status() == 200)   // the server ignores ranges: it sent the whole file
+            return new Opening(first.body().length, new ReadAhead(first.body(), first.body().length, new byte[0]));
+        if (first.status() == 206) {
+            long total = totalFromContentRange(first);
+            Answer last = join(tailAnswer);
+            if (total <= first.body().length || last.status() != 206 || last.body().length > total)
+                return new Opening(total, new ReadAhead(checkedBody(first, 0, Math.min(total, ReadAhead.HEAD) - 1), total, new byte[0]));
+            long tailStart = total - last.body().length;
+            return new Opening(total, new ReadAhead(checkedBody(first, 0, ReadAhead.HEAD - 1), tailStart,
+                    checkedBody(last, tailStart, total - 1)));
         }
-        if (first.statusCode() != 416) throw statusError(first.statusCode(), "range request");
+        tailAnswer.cancel(true);
+        if (first.status() != 416) throw statusError(first.status(), "range request");
         // 416 for the first byte: an empty file, or a server that wants HEAD first
-        HttpResponse<Void> h = withRetries("size request",
-                () -> client.sendAsync(request().method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
-                        HttpResponse.BodyHandlers.discarding()));
-        if (h.statusCode() == 200) {
-            Optional<String> len = h.headers().firstValue("Content-Length");
-            if (len.isPresent()) return Long.parseLong(len.get().trim());
-            return 0;
-        }
-        throw statusError(h.statusCode(), "HEAD");
+        Answer h = withRetries("size request", () -> client.send(uri, "HEAD", null, token));
+        if (h.status() == 200) return new Opening(h.header("content-length").map(v -> Long.parseLong(v.trim())).orElse(0L), ReadAhead.none());
+        throw statusError(h.status(), "HEAD");
     }
 
-    private long totalFromContentRange(HttpResponse<?> r) throws RootIOException {
-        String cr = r.headers().firstValue("Content-Range").orElse("");
+    private Answer join(Future<Answer> f) throws IOException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading " + name);
+        }
+    }
+
+    private long totalFromContentRange(Answer r) throws RootIOException {
+        String cr = r.header("content-range").orElse("");
         int slash = cr.lastIndexOf('/');
         try {
             return Long.parseLong(cr.substring(slash + 1).trim());
@@ -141,9 +135,17 @@ public final class HttpSource implements Source {
     @Override public long size() { return size; }
 
     @Override public ByteBuffer read(long offset, int length) throws IOException {
-        if (offset >= 0 && length >= 0 && offset + length <= head.length)
-            return ByteBuffer.wrap(Arrays.copyOfRange(head, (int) offset, (int) offset + length)).order(ByteOrder.BIG_ENDIAN);
         return readv(new long[]{offset}, new int[]{length})[0];
+    }
+
+    @Override public ByteBuffer[] readv(long[] offsets, int[] lengths) throws IOException {
+        if (offsets.length != lengths.length)
+            throw new IllegalArgumentException("readv: " + offsets.length + " offsets but " + lengths.length + " lengths");
+        for (int i = 0; i < offsets.length; i++)
+            if (offsets[i] < 0 || lengths[i] < 0 || offsets[i] + lengths[i] > size)
+                throw new RootIOException("rootio: " + name + " has " + size + " bytes but " + lengths[i]
+                        + " bytes were wanted at offset " + offsets[i] + " (truncated file?)");
+        return ahead.readv(offsets, lengths, this::fetch);
     }
 
     /** Ranges of one request: the file bytes [start, end) hold the members' ranges. */
@@ -154,14 +156,9 @@ public final class HttpSource implements Source {
         Merged(long start, long end) { this.start = start; this.end = end; }
     }
 
-    @Override public ByteBuffer[] readv(long[] offsets, int[] lengths) throws IOException {
-        if (offsets.length != lengths.length)
-            throw new IllegalArgumentException("readv: " + offsets.length + " offsets but " + lengths.length + " lengths");
+    /** Network reads: nearby ranges merged, the merged requests sent on parallel connections. */
+    private ByteBuffer[] fetch(long[] offsets, int[] lengths) throws IOException {
         int n = offsets.length;
-        for (int i = 0; i < n; i++)
-            if (offsets[i] < 0 || lengths[i] < 0 || offsets[i] + lengths[i] > size)
-                throw new RootIOException("rootio: " + name + " has " + size + " bytes but " + lengths[i]
-                        + " bytes were wanted at offset " + offsets[i] + " (truncated file?)");
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;
         Arrays.sort(order, (a, b) -> Long.compare(offsets[a], offsets[b]));
@@ -180,61 +177,67 @@ public final class HttpSource implements Source {
         ByteBuffer[] out = new ByteBuffer[n];
         for (int from = 0; from < merged.size(); from += MAX_IN_FLIGHT) {
             List<Merged> wave = merged.subList(from, Math.min(merged.size(), from + MAX_IN_FLIGHT));
-            List<CompletableFuture<HttpResponse<byte[]>>> sent = new ArrayList<>();
-            for (Merged m : wave) sent.add(m.end > m.start ? sendGet(m.start, m.end - 1) : null);
+            List<Future<byte[]>> sent = new ArrayList<>();
+            for (int k = 1; k < wave.size(); k++) {
+                Merged m = wave.get(k);
+                sent.add(PARALLEL.submit(() -> bodyOf(m)));
+            }
+            byte[][] bodies = new byte[wave.size()][];
+            try {
+                bodies[0] = bodyOf(wave.get(0));
+                for (int k = 1; k < wave.size(); k++) bodies[k] = joinBody(sent.get(k - 1));
+            } finally {
+                for (Future<byte[]> f : sent) f.cancel(true);   // no-ops once done; stops the rest after a failure
+            }
             for (int k = 0; k < wave.size(); k++) {
                 Merged m = wave.get(k);
-                byte[] body = m.end > m.start ? bodyOf(m, sent.get(k)) : new byte[0];
                 for (int i : m.members) {
                     int at = (int) (offsets[i] - m.start);
-                    byte[] part = (at == 0 && lengths[i] == body.length) ? body : Arrays.copyOfRange(body, at, at + lengths[i]);
-                    out[i] = ByteBuffer.wrap(part).order(ByteOrder.BIG_ENDIAN);
+                    out[i] = ByteBuffer.wrap(bodies[k], at, lengths[i]).slice().order(ByteOrder.BIG_ENDIAN);   // a view: no copy
                 }
             }
         }
         return out;
     }
 
-    /** The bytes of one merged range: the answer already sent, or a retried request if that failed. */
-    private byte[] bodyOf(Merged m, CompletableFuture<HttpResponse<byte[]>> first) throws IOException {
-        HttpResponse<byte[]> r;
+    private byte[] joinBody(Future<byte[]> f) throws IOException {
         try {
-            r = first.get();
-            if (retryable(r.statusCode())) r = get(m.start, m.end - 1);
+            return f.get();
         } catch (ExecutionException e) {
-            r = get(m.start, m.end - 1);   // the first try failed on the wire: withRetries tries again
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IOException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while reading " + name);
         }
-        return checkedBody(r, m.start, m.end - 1);
     }
 
-    private CompletableFuture<HttpResponse<byte[]>> sendGet(long first, long last) {
-        return client.sendAsync(request().GET().header("Range", "bytes=" + first + "-" + last).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+    /** The bytes of one merged range, retried when the connection drops or the server is briefly unwell. */
+    private byte[] bodyOf(Merged m) throws IOException {
+        if (m.end == m.start) return new byte[0];
+        return checkedBody(get("bytes=" + m.start + "-" + (m.end - 1)), m.start, m.end - 1);
     }
 
-    private HttpResponse<byte[]> get(long first, long last) throws IOException {
-        return withRetries("range request", () -> sendGet(first, last));
+    private Answer get(String range) throws IOException {
+        return withRetries("range request", () -> client.send(uri, "GET", range, token));
     }
 
-    private byte[] checkedBody(HttpResponse<byte[]> r, long first, long last) throws IOException {
+    private byte[] checkedBody(Answer r, long first, long last) throws IOException {
         int wanted = (int) (last - first + 1);
         byte[] body = r.body();
-        if (r.statusCode() == 206) {
-            if (body.length != wanted)
+        if (r.status() == 206) {
+            if (body.length < wanted)
                 throw new RootIOException("rootio: HTTP server " + server() + " sent " + body.length + " bytes of " + name
                         + " where " + wanted + " were asked at offset " + first + " (truncated file?)");
-            return body;
+            return body.length == wanted ? body : Arrays.copyOf(body, wanted);
         }
-        if (r.statusCode() == 200) {   // the server ignored the Range header and sent the whole file
+        if (r.status() == 200) {   // the server ignored the Range header and sent the whole file
             if (body.length < last + 1)
                 throw new RootIOException("rootio: HTTP server " + server() + " sent " + body.length + " bytes of " + name
                         + " but bytes up to " + (last + 1) + " were wanted (truncated file?)");
             return Arrays.copyOfRange(body, (int) first, (int) last + 1);
         }
-        throw statusError(r.statusCode(), "range request");
+        throw statusError(r.status(), "range request");
     }
 
     private RootIOException statusError(int status, String what) {
@@ -252,9 +255,9 @@ public final class HttpSource implements Source {
 
     private static boolean retryable(int status) { return status >= 500 || status == 429 || status == 408; }
 
-    private interface Call<T> { CompletableFuture<HttpResponse<T>> send(); }
+    private interface Call { Answer send() throws IOException; }
 
-    private <T> HttpResponse<T> withRetries(String what, Call<T> call) throws IOException {
+    private Answer withRetries(String what, Call call) throws IOException {
         IOException last = null;
         for (int attempt = 0; attempt <= opts.retries(); attempt++) {
             if (attempt > 0) {
@@ -266,15 +269,18 @@ public final class HttpSource implements Source {
                 }
             }
             try {
-                HttpResponse<T> r = call.send().get();
-                if (!retryable(r.statusCode()) || attempt == opts.retries()) return r;
-                last = new IOException("HTTP " + r.statusCode());
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                last = c instanceof IOException io ? io : new IOException(c);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while reading " + name);
+                Answer r = call.send();
+                if (!retryable(r.status()) || attempt == opts.retries()) return r;
+                last = new IOException("HTTP " + r.status());
+            } catch (javax.net.ssl.SSLException e) {   // trying again will not make the certificate trusted
+                throw new RootIOException("rootio: TLS handshake with HTTP server " + server() + " failed for " + name + ": "
+                        + e.getMessage() + " (is the server's certificate signed by a CA this JVM trusts, and does it name "
+                        + uri.getHost() + "?)", e);
+            } catch (java.io.InterruptedIOException e) {
+                if (!(e instanceof java.net.SocketTimeoutException)) throw e;
+                last = e;
+            } catch (IOException e) {
+                last = e;
             }
         }
         String why = last.getMessage() == null ? last.getClass().getSimpleName() : last.getMessage();
@@ -283,6 +289,6 @@ public final class HttpSource implements Source {
     }
 
     @Override public void close() {
-        // connections belong to the shared HttpClient's pool
+        // connections belong to the shared pool of HttpRangeClient
     }
 }

@@ -35,6 +35,7 @@ public final class XRootDSource implements Source {
     private volatile OpenFile file;
     private volatile long size = -1;
     private volatile boolean closed;
+    private final ReadAhead ahead;   // fetched right after the open
 
     public XRootDSource(String url) throws RootIOException { this(url, RemoteOptions.defaults()); }
 
@@ -44,9 +45,12 @@ public final class XRootDSource implements Source {
         this.opts = opts;
         try {
             this.file = openWithRetries();
+            this.ahead = fetchAhead();
         } catch (RootIOException e) {
+            close();
             throw e;
         } catch (IOException e) {
+            close();
             throw new RootIOException("rootio: cannot open " + url + ": " + e.getMessage(), e);
         }
     }
@@ -63,15 +67,41 @@ public final class XRootDSource implements Source {
     }
 
     @Override public ByteBuffer read(long offset, int length) throws IOException {
-        if (length <= MAX_SEGMENT) {
-            ByteBuffer out = ByteBuffer.allocate(length).order(ByteOrder.BIG_ENDIAN);
-            readInto(offset, length, out);
-            return out;
-        }
-        return readv(new long[]{offset}, new int[]{length})[0];
+        return ahead.readv(new long[]{offset}, new int[]{length}, this::fetch)[0];
     }
 
-    private void readInto(long offset, int length, ByteBuffer out) throws IOException {
+    @Override public ByteBuffer[] readv(long[] offsets, int[] lengths) throws IOException {
+        if (offsets.length != lengths.length)
+            throw new IllegalArgumentException("readv: " + offsets.length + " offsets but " + lengths.length + " lengths");
+        return ahead.readv(offsets, lengths, this::fetch);
+    }
+
+    /** The file's first and last blocks in one vector read (the whole file when it is small). */
+    private ReadAhead fetchAhead() throws IOException {
+        long n = size();
+        if (n <= ReadAhead.HEAD + ReadAhead.TAIL) {
+            ByteBuffer all = fetch(new long[]{0}, new int[]{(int) n})[0];
+            return new ReadAhead(array(all), n, new byte[0]);
+        }
+        long tailStart = ReadAhead.tailStart(n);
+        ByteBuffer[] b = fetch(new long[]{0, tailStart}, new int[]{ReadAhead.HEAD, (int) (n - tailStart)});
+        return new ReadAhead(array(b[0]), tailStart, array(b[1]));
+    }
+
+    private static byte[] array(ByteBuffer b) {
+        if (b.hasArray() && b.arrayOffset() == 0 && b.position() == 0 && b.remaining() == b.array().length) return b.array();
+        byte[] a = new byte[b.remaining()];
+        b.duplicate().get(a);
+        return a;
+    }
+
+    /** Network reads: one range by kXR_read, a batch by vector reads of merged ranges. */
+    private ByteBuffer[] fetch(long[] offsets, int[] lengths) throws IOException {
+        if (offsets.length == 1 && lengths[0] <= MAX_SEGMENT) return new ByteBuffer[]{readOne(offsets[0], lengths[0])};
+        return vectorRead(offsets, lengths);
+    }
+
+    private ByteBuffer readOne(long offset, int length) throws IOException {
         for (int attempt = 0; ; attempt++) {
             giveUpAfterManyTries(attempt);
             OpenFile f = current();
@@ -80,8 +110,7 @@ public final class XRootDSource implements Source {
                 Response r = f.conn().send(kXR_read, p, null, length);
                 if (r.status() == kXR_ok) {
                     if (r.body().length != length) throw truncated(offset, length, r.body().length);
-                    out.put(r.body()).flip();
-                    return;
+                    return ByteBuffer.wrap(r.body()).order(ByteOrder.BIG_ENDIAN);
                 }
                 handleNotOk(f, r, "read of " + length + " bytes at offset " + offset);
             } catch (ConnectionLost e) {
@@ -90,32 +119,59 @@ public final class XRootDSource implements Source {
         }
     }
 
-    /** One element of a vector read: bytes [fileOffset, fileOffset+length) go to out[index] at dst. */
-    private record Segment(int index, int dst, long fileOffset, int length) {}
+    /** One element of a vector read: file bytes [start, start+length); where its data lies in the answer once it came. */
+    private static final class Element {
+        final long start;
+        int length;
+        byte[] body;
+        int at;
+        Element(long start, int length) { this.start = start; this.length = length; }
+    }
 
-    @Override public ByteBuffer[] readv(long[] offsets, int[] lengths) throws IOException {
-        if (offsets.length != lengths.length)
-            throw new IllegalArgumentException("readv: " + offsets.length + " offsets but " + lengths.length + " lengths");
-        ByteBuffer[] out = new ByteBuffer[offsets.length];
-        List<Segment> segments = new ArrayList<>();
-        for (int i = 0; i < offsets.length; i++) {
-            out[i] = ByteBuffer.allocate(lengths[i]).order(ByteOrder.BIG_ENDIAN);
-            for (int done = 0; done < lengths[i]; done += MAX_SEGMENT)
-                segments.add(new Segment(i, done, offsets[i] + done, Math.min(MAX_SEGMENT, lengths[i] - done)));
+    /**
+     * Ranges closer than the merge gap share one element (the server reads a few spans instead
+     * of a thousand baskets) and come back as views of the answer; a range longer than one
+     * element is split over several and copied together.
+     */
+    private ByteBuffer[] vectorRead(long[] offsets, int[] lengths) throws IOException {
+        int n = offsets.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(offsets[a], offsets[b]));
+        List<Element> elements = new ArrayList<>();
+        Element[] home = new Element[n];            // the element holding a range that fits in one
+        int[] firstPart = new int[n];               // for a longer range: its first element
+        Element cur = null;
+        long gap = opts.mergeGap();
+        for (int i : order) {
+            long s = offsets[i], e = s + lengths[i];
+            if (lengths[i] > MAX_SEGMENT) {
+                firstPart[i] = elements.size();
+                for (long at = s; at < e; at += MAX_SEGMENT) elements.add(new Element(at, (int) Math.min(MAX_SEGMENT, e - at)));
+                cur = null;
+                continue;
+            }
+            if (cur != null && s <= cur.start + cur.length + gap && Math.max(e, cur.start + cur.length) - cur.start <= MAX_SEGMENT) {
+                cur.length = (int) (Math.max(e, cur.start + cur.length) - cur.start);
+            } else {
+                cur = new Element(s, lengths[i]);
+                elements.add(cur);
+            }
+            home[i] = cur;
         }
-        List<List<Segment>> todo = batches(segments);
+        List<List<Element>> todo = batches(elements);
         for (int attempt = 0; !todo.isEmpty(); attempt++) {
             giveUpAfterManyTries(attempt);
             OpenFile f = current();
             List<Pending> sent = new ArrayList<>();
-            List<List<Segment>> again = new ArrayList<>();
+            List<List<Element>> again = new ArrayList<>();
             try {
-                for (List<Segment> batch : todo) sent.add(sendReadv(f, batch));
+                for (List<Element> batch : todo) sent.add(sendReadv(f, batch));
                 ConnectionLost lostOne = null;
                 for (int b = 0; b < todo.size(); b++) {
                     try {
                         Response r = f.conn().await(sent.get(b));
-                        if (r.status() == kXR_ok) scatter(r.body(), todo.get(b), out);
+                        if (r.status() == kXR_ok) locate(f, r.body(), todo.get(b));
                         else { handleNotOk(f, r, "vector read of " + todo.get(b).size() + " ranges"); again.add(todo.get(b)); }
                     } catch (ConnectionLost e) {
                         lostOne = e;
@@ -128,55 +184,72 @@ public final class XRootDSource implements Source {
                 for (int b = 0; b < todo.size(); b++) {
                     if (b >= sent.size() || !sent.get(b).done.isDone() || sent.get(b).done.isCompletedExceptionally())
                         again.add(todo.get(b));
-                    else scatter(sent.get(b).done.join().body(), todo.get(b), out);
+                    else locate(f, sent.get(b).done.join().body(), todo.get(b));
                 }
                 lost(f, e, attempt);
             }
             todo = again;
         }
-        for (ByteBuffer b : out) b.position(0);
+        ByteBuffer[] out = new ByteBuffer[n];
+        for (int i = 0; i < n; i++) {
+            Element h = home[i];
+            if (h != null) {
+                out[i] = ByteBuffer.wrap(h.body, h.at + (int) (offsets[i] - h.start), lengths[i]).slice().order(ByteOrder.BIG_ENDIAN);
+                continue;
+            }
+            byte[] all = new byte[lengths[i]];
+            for (int k = firstPart[i], done = 0; done < lengths[i]; k++) {
+                Element part = elements.get(k);
+                System.arraycopy(part.body, part.at, all, done, part.length);
+                done += part.length;
+            }
+            out[i] = ByteBuffer.wrap(all).order(ByteOrder.BIG_ENDIAN);
+        }
         return out;
     }
 
-    private static List<List<Segment>> batches(List<Segment> segments) {
-        List<List<Segment>> result = new ArrayList<>();
-        List<Segment> cur = new ArrayList<>();
+    private static List<List<Element>> batches(List<Element> elements) {
+        List<List<Element>> result = new ArrayList<>();
+        List<Element> cur = new ArrayList<>();
         long bytes = 0;
-        for (Segment s : segments) {
-            if (!cur.isEmpty() && (cur.size() == MAX_ELEMENTS || bytes + s.length() > MAX_BATCH_BYTES)) {
+        for (Element s : elements) {
+            if (!cur.isEmpty() && (cur.size() == MAX_ELEMENTS || bytes + s.length > MAX_BATCH_BYTES)) {
                 result.add(cur);
                 cur = new ArrayList<>();
                 bytes = 0;
             }
             cur.add(s);
-            bytes += s.length();
+            bytes += s.length;
         }
         if (!cur.isEmpty()) result.add(cur);
         return result;
     }
 
-    private Pending sendReadv(OpenFile f, List<Segment> batch) throws IOException {
+    private Pending sendReadv(OpenFile f, List<Element> batch) throws IOException {
         ByteBuffer list = ByteBuffer.allocate(16 * batch.size());
         int expected = 0;
-        for (Segment s : batch) {
-            list.put(f.handle()).putInt(s.length()).putLong(s.fileOffset());
-            expected += 16 + s.length();
+        for (Element s : batch) {
+            list.put(f.handle()).putInt(s.length).putLong(s.start);
+            expected += 16 + s.length;
         }
         return f.conn().sendAsync(kXR_readv, params(), list.array(), expected);
     }
 
-    private void scatter(byte[] body, List<Segment> batch, ByteBuffer[] out) throws RootIOException {
+    /** Checks a vector read's answer and notes where each element's bytes lie in it (no copy). */
+    private void locate(OpenFile f, byte[] body, List<Element> batch) throws RootIOException {
         ByteBuffer b = ByteBuffer.wrap(body);
-        for (Segment s : batch) {
-            if (b.remaining() < 16) throw truncated(s.fileOffset(), s.length(), 0);
+        for (Element s : batch) {
+            if (b.remaining() < 16) throw truncated(s.start, s.length, 0);
             b.position(b.position() + 4);
             int rlen = b.getInt();
             long off = b.getLong();
-            if (off != s.fileOffset())
-                throw new RootIOException("rootio: XRootD server " + file.conn().server + " answered the vector read of "
-                        + name + " out of order (offset " + off + " where " + s.fileOffset() + " was asked)");
-            if (rlen != s.length() || b.remaining() < rlen) throw truncated(s.fileOffset(), s.length(), Math.min(rlen, b.remaining()));
-            b.get(out[s.index()].array(), s.dst(), rlen);
+            if (off != s.start)
+                throw new RootIOException("rootio: XRootD server " + f.conn().server + " answered the vector read of "
+                        + name + " out of order (offset " + off + " where " + s.start + " was asked)");
+            if (rlen != s.length || b.remaining() < rlen) throw truncated(s.start, s.length, Math.min(rlen, b.remaining()));
+            s.body = body;
+            s.at = b.position();
+            b.position(b.position() + rlen);
         }
     }
 
@@ -323,8 +396,8 @@ public final class XRootDSource implements Source {
             file = null;
         }
         if (f == null || f.conn().isBroken()) return;
-        try {
-            f.conn().send(kXR_close, params().put(f.handle()), null, 0);
+        try {   // not waited for: the answer tells nothing the reader needs, and waiting costs a round trip
+            f.conn().sendAsync(kXR_close, params().put(f.handle()), null, 0);
         } catch (IOException e) {
             // closing a read-only handle: nothing is lost if the server has already gone
         }

@@ -15,7 +15,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import pocket.rootio.RootFile;
 import pocket.rootio.RootIOException;
+import pocket.rootio.Tree;
 import pocket.testing.DroppingProxy;
 import pocket.testing.NginxServer;
 import pocket.testing.TestData;
@@ -108,6 +110,71 @@ class HttpSourceTest {
             assertTrue(e.getMessage().contains("nano_dy.root"), e.getMessage());
             assertArrayEquals(Arrays.copyOfRange(Files.readAllBytes(TestData.file("nano_dy.root")), (int) size - 10, (int) size),
                     SampleBytes.bytes(s.read(size - 10, 10)));
+        }
+    }
+
+    @Test void aWholeTreeReadCostsTwoRequestsAtOpenAndFetchesNoByteTwice() throws IOException {
+        for (String sample : new String[]{"nano_dy.root", "pfnano.root"}) {
+            long size = Files.size(TestData.file(sample));
+            int before = settledRequests();
+            long bytesBefore = bytesSent(sample);
+            try (RootFile f = RootFile.open(nginx.url(sample))) {
+                assertEquals(2, settledRequests() - before, sample + ": the first and last blocks, together");
+                Tree t = f.tree("Events");
+                assertEquals(2, settledRequests() - before, sample + ": header, keys and TTree metadata come from the read-ahead");
+                t.read(t.branchNames(), 0, t.entries());
+                int baskets = settledRequests() - before - 2;
+                if (sample.equals("nano_dy.root"))   // its baskets lie side by side: one merged range
+                    assertEquals(1, baskets, sample + ": every basket in one more request");
+            }
+            long fetched = bytesSent(sample) - bytesBefore;
+            assertTrue(fetched <= size, sample + ": " + fetched + " bytes fetched from a file of " + size);
+        }
+    }
+
+    /** nginx logs a request just after answering it: wait until the count stops moving. */
+    private static int settledRequests() throws IOException {
+        for (int last = nginx.requests(); ; ) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return last;
+            }
+            int now = nginx.requests();
+            if (now == last) return now;
+            last = now;
+        }
+    }
+
+    /** Body bytes nginx has sent for one file so far, from its access log. */
+    private static long bytesSent(String sample) throws IOException {
+        Path log = nginx.accessLog();
+        long sum = 0;
+        for (String line : Files.readAllLines(log))
+            if (line.startsWith("GET /" + sample + " ")) sum += Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
+        return sum;
+    }
+
+    @Test void redirectsAreFollowed() throws IOException {
+        Path sample = TestData.file("nano_tt_v12.root");
+        try (Source s = Sources.open(nginx.url("moved/nano_tt_v12.root"))) {
+            SampleBytes.assertSameBytes(s, sample, 11);
+        }
+    }
+
+    @Test void connectionsAreKeptAliveAcrossRequestsAndFiles() throws IOException {
+        try (DroppingProxy proxy = new DroppingProxy(nginx.port(), Long.MAX_VALUE)) {
+            for (int round = 0; round < 3; round++) {
+                for (String sample : new String[]{"nano_dy.root", "nano_tree.root", "pfnano.root"}) {
+                    try (RootFile f = RootFile.open("http://127.0.0.1:" + proxy.port() + "/" + sample)) {
+                        Tree t = f.tree("Events");
+                        t.read(t.branchNames(), 0, t.entries());
+                    }
+                }
+            }
+            // the open's two parallel requests may each need a socket; after that they are reused
+            assertTrue(proxy.connections() <= 2, "sockets opened for 9 files: " + proxy.connections());
         }
     }
 }
