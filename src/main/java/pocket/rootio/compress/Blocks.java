@@ -1,5 +1,6 @@
 package pocket.rootio.compress;
 
+import java.nio.ByteBuffer;
 import pocket.rootio.CorruptDataException;
 import pocket.rootio.UnsupportedFormatException;
 
@@ -40,36 +41,46 @@ public final class Blocks {
     /** As {@link #decompress(byte[], int, int, int, String, long)}, into {@code dst[dstOff, dstOff+objlen)}. */
     public static void decompress(byte[] src, int off, int len, byte[] dst, int dstOff, int objlen, String where, long fileOffset)
             throws CorruptDataException, UnsupportedFormatException {
+        decompress(ByteBuffer.wrap(src), off, len, ByteBuffer.wrap(dst), dstOff, objlen, where, fileOffset);
+    }
+
+    /**
+     * Decodes {@code src[off, off+len)} into {@code dst[dstOff, dstOff+objlen)}; indices are absolute
+     * and neither buffer's position changes. Mapped (direct) records decode without a copy.
+     */
+    public static void decompress(ByteBuffer src, int off, int len, ByteBuffer dst, int dstOff, int objlen, String where, long fileOffset)
+            throws CorruptDataException, UnsupportedFormatException {
         if (len == objlen) {
-            System.arraycopy(src, off, dst, dstOff, objlen);
+            dst.put(dstOff, src, off, objlen);
             return;
         }
         int in = off, inEnd = off + len, out = 0;
         while (out < objlen) {
-            long at = fileOffset + (in - off);
             if (inEnd - in < HEADER)
-                throw new CorruptDataException(where + ": compressed record ends at byte " + at + " after " + out + " of "
+                throw new CorruptDataException(where + ": compressed record ends at byte " + (fileOffset + (in - off)) + " after " + out + " of "
                         + objlen + " uncompressed bytes; expected another 9-byte block header");
-            int c = (src[in + 3] & 0xff) | (src[in + 4] & 0xff) << 8 | (src[in + 5] & 0xff) << 16;
-            int u = (src[in + 6] & 0xff) | (src[in + 7] & 0xff) << 8 | (src[in + 8] & 0xff) << 16;
-            Codec codec = codec(src[in], src[in + 1]);
+            byte m0 = src.get(in), m1 = src.get(in + 1);
+            int c = (src.get(in + 3) & 0xff) | (src.get(in + 4) & 0xff) << 8 | (src.get(in + 5) & 0xff) << 16;
+            int u = (src.get(in + 6) & 0xff) | (src.get(in + 7) & 0xff) << 8 | (src.get(in + 8) & 0xff) << 16;
+            Codec codec = codec(m0, m1);
             if (codec == null) {
-                String magic = printable(src[in]) + printable(src[in + 1]);
+                long at = fileOffset + (in - off);
+                String magic = printable(m0) + printable(m1);
                 if (magic.equals("CS"))
                     throw new UnsupportedFormatException(where + ": block at byte " + at + " uses ROOT's old \"CS\" compression, which pocket does not read");
                 throw new CorruptDataException(where + ": block at byte " + at + " starts with \"" + magic
                         + "\"; expected a compression header ZL, XZ, L4 or ZS (corrupt basket?)");
             }
             if (c > inEnd - in - HEADER || u > objlen - out || u <= 0)
-                throw new CorruptDataException(where + ": " + codec.algorithm() + " block at byte " + at + " announces " + c
+                throw new CorruptDataException(where + ": " + codec.algorithm() + " block at byte " + (fileOffset + (in - off)) + " announces " + c
                         + " compressed / " + u + " uncompressed bytes, but the record has " + (inEnd - in - HEADER)
                         + " compressed / " + (objlen - out) + " uncompressed bytes left");
             try {
                 codec.decode(src, in + HEADER, c, dst, dstOff + out, u);
             } catch (Codec.BlockException e) {
-                throw new CorruptDataException(where + ": " + codec.algorithm() + " block at byte " + at + ": " + e.getMessage(), e);
+                throw new CorruptDataException(where + ": " + codec.algorithm() + " block at byte " + (fileOffset + (in - off)) + ": " + e.getMessage(), e);
             } catch (RuntimeException e) { // a decoder library tripping over corrupt input
-                throw new CorruptDataException(where + ": " + codec.algorithm() + " block at byte " + at + " is corrupt (" + e + ")", e);
+                throw new CorruptDataException(where + ": " + codec.algorithm() + " block at byte " + (fileOffset + (in - off)) + " is corrupt (" + e + ")", e);
             }
             in += HEADER + c;
             out += u;

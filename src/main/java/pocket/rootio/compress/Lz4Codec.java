@@ -1,5 +1,6 @@
 package pocket.rootio.compress;
 
+import java.nio.ByteBuffer;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
@@ -20,10 +21,9 @@ public final class Lz4Codec implements Codec {
     @Override public String algorithm() { return "LZ4"; }
 
     @Override
-    public void decode(byte[] src, int srcOff, int srcLen, byte[] dst, int dstOff, int dstLen) throws BlockException {
+    public void decode(ByteBuffer src, int srcOff, int srcLen, ByteBuffer dst, int dstOff, int dstLen) throws BlockException {
         if (srcLen < CHECKSUM_BYTES) throw new BlockException("LZ4 block of " + srcLen + " bytes has no room for its 8-byte checksum");
-        long stored = 0;
-        for (int i = 0; i < CHECKSUM_BYTES; i++) stored = (stored << 8) | (src[srcOff + i] & 0xff);
+        long stored = src.order() == java.nio.ByteOrder.BIG_ENDIAN ? src.getLong(srcOff) : Long.reverseBytes(src.getLong(srcOff));
         int off = srcOff + CHECKSUM_BYTES, len = srcLen - CHECKSUM_BYTES;
         long actual = XXH64.hash(src, off, len, 0L);
         if (actual != stored)

@@ -1,5 +1,6 @@
 package pocket.rootio.compress;
 
+import java.nio.ByteBuffer;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -12,23 +13,22 @@ public final class ZlibCodec implements Codec {
     @Override public String algorithm() { return "ZLIB"; }
 
     @Override
-    public void decode(byte[] src, int srcOff, int srcLen, byte[] dst, int dstOff, int dstLen) throws BlockException {
+    public void decode(ByteBuffer src, int srcOff, int srcLen, ByteBuffer dst, int dstOff, int dstLen) throws BlockException {
         Inflater inf = INFLATER.get();
         inf.reset();
-        inf.setInput(src, srcOff, srcLen);
+        inf.setInput(src.slice(srcOff, srcLen));
+        ByteBuffer out = dst.slice(dstOff, dstLen);
         try {
-            int n = 0;
-            while (n < dstLen) {
-                int k = inf.inflate(dst, dstOff + n, dstLen - n);
+            while (out.hasRemaining()) {
+                int k = inf.inflate(out);
                 if (k == 0 && (inf.finished() || inf.needsInput() || inf.needsDictionary())) break;
-                n += k;
             }
-            if (n != dstLen) throw new BlockException("zlib stream gave " + n + " bytes, expected " + dstLen);
+            if (out.hasRemaining()) throw new BlockException("zlib stream gave " + out.position() + " bytes, expected " + dstLen);
             if (!inf.finished()) throw new BlockException("zlib stream continues past the " + dstLen + " bytes the block header announces");
         } catch (DataFormatException e) {
             throw new BlockException("zlib data is corrupt (" + e.getMessage() + ")", e);
         } finally {
-            inf.reset();
+            inf.reset(); // drops the reference to src, which may be a mapped file
         }
     }
 }

@@ -1,10 +1,9 @@
 package pocket.rootio.read;
 
+import java.nio.ByteBuffer;
 import pocket.rootio.CorruptDataException;
 import pocket.rootio.RootIOException;
 import pocket.rootio.compress.Blocks;
-import pocket.rootio.io.RBuffer;
-import pocket.rootio.model.Streamers;
 import pocket.rootio.model.TBasket;
 
 /**
@@ -14,11 +13,19 @@ import pocket.rootio.model.TBasket;
 public final class BasketDecoder {
     private BasketDecoder() {}
 
-    /** One basket's header facts, checked against the branch's own record of it. */
-    public record Layout(BasketRef ref, byte[] record, int recOff, int keylen, int objlen, int border, boolean hasTable, String at) {}
+    /**
+     * One basket's header facts, checked against the branch's own record of it. The stored record
+     * lies at {@code record[recOff, recOff + ref.bytes())} (null for an embedded basket).
+     */
+    public record Layout(BasketRef ref, ByteBuffer record, int recOff, int keylen, int objlen, int border, boolean hasTable, String where) {
+        /** "rootio: file, branch B of tree T, basket N at byte S", built only when an error needs it. */
+        public String at() {
+            return where + ", basket " + ref.number() + (ref.embedded() != null ? " (stored in the TTree)" : " at byte " + ref.seek());
+        }
+    }
 
-    /** Where a basket's values lie: {@code array[offset, offset + border)}. */
-    public record Data(byte[] array, int offset) {}
+    /** Where a basket's values lie: {@code buffer[offset, offset + border)}. */
+    public record Data(ByteBuffer buffer, int offset) {}
 
     /**
      * Reads and checks the basket header at the start of a record (or of an embedded basket).
@@ -28,50 +35,88 @@ public final class BasketDecoder {
      * @param where  "rootio: file, branch B of tree T" for errors
      */
     public static Layout layout(BasketRef ref, byte[] record, String where) throws CorruptDataException {
-        return layout(ref, record, 0, where);
+        return layout(ref, record == null ? null : ByteBuffer.wrap(record), 0, where);
     }
 
     /** As {@link #layout(BasketRef, byte[], String)}, the record lying at {@code record[recOff, recOff + ref.bytes())}. */
-    public static Layout layout(BasketRef ref, byte[] record, int recOff, String where) throws CorruptDataException {
-        String at = where + ", basket " + ref.number();
+    public static Layout layout(BasketRef ref, ByteBuffer record, int recOff, String where) throws CorruptDataException {
         TBasket e = ref.embedded();
         if (e != null) {
             int border = e.border();
             if (e.data == null || e.data.length < border)
-                throw new CorruptDataException(at + " (stored in the TTree): holds no payload of " + border + " bytes");
-            return new Layout(ref, null, 0, e.key.fKeylen(), border, border, e.fEntryOffset != null, at + " (stored in the TTree)");
+                throw new CorruptDataException(where + ", basket " + ref.number() + " (stored in the TTree): holds no payload of " + border + " bytes");
+            return new Layout(ref, null, 0, e.key.fKeylen(), border, border, e.fEntryOffset != null, where);
         }
-        at += " at byte " + ref.seek();
-        TBasket h;
-        try {
-            h = Streamers.basketHeader(recOff == 0 ? new RBuffer(record, ref.seek(), at)
-                    : new RBuffer(record, recOff, recOff + ref.bytes(), 0, ref.seek(), at));
-        } catch (RBuffer.BufferException ex) {
-            throw new CorruptDataException(ex.getMessage(), ex);
+        // TKey (sizes, cycle, seeks, class/name/title) then TBasket's own fields; read in place,
+        // without building the three strings, since a chunk has thousands of baskets
+        int n = ref.bytes(), b = recOff;
+        int nbytes = need(record, b, 0, 18, n, ref, where).getInt(b);
+        int version = record.getShort(b + 4);
+        int objlen = record.getInt(b + 6);
+        int keylen = record.getShort(b + 14) & 0xffff;
+        if (nbytes != n || keylen <= 0 || keylen > n || objlen < 0)
+            throw new CorruptDataException(at(ref, where) + ": basket key says fNbytes " + nbytes + ", fKeylen " + keylen + ", fObjlen " + objlen
+                    + " but the branch's fBasketBytes says " + n + " bytes (not a basket, or a corrupt one)");
+        int p = 18 + (version > 1000 ? 16 : 8);
+        for (int s = 0; s < 3; s++) { // class name, name, title
+            int len = need(record, b, p, 1, keylen, ref, where).get(b + p) & 0xff;
+            p += 1;
+            if (len == 255) { len = need(record, b, p, 4, keylen, ref, where).getInt(b + p); p += 4; }
+            if (len < 0) throw new CorruptDataException(at(ref, where) + ": basket key holds a string of negative length " + len);
+            p += len;
         }
-        int keylen = h.key.fKeylen(), objlen = h.key.fObjlen();
-        if (h.key.fNbytes() != ref.bytes() || keylen <= 0 || keylen > ref.bytes() || objlen < 0)
-            throw new CorruptDataException(at + ": basket key says fNbytes " + h.key.fNbytes() + ", fKeylen " + keylen + ", fObjlen " + objlen
-                    + " but the branch's fBasketBytes says " + ref.bytes() + " bytes (not a basket, or a corrupt one)");
-        if (h.fNevBuf != ref.entries())
-            throw new CorruptDataException(at + ": basket holds " + h.fNevBuf + " entries but the branch's fBasketEntry says " + ref.entries());
-        int border = h.fLast - keylen;
+        need(record, b, p, 2 + 4 + 4, keylen, ref, where);
+        int nevBufSize = record.getInt(b + p + 6);
+        p += 10;
+        if (nevBufSize < 0) p += 1;
+        need(record, b, p, 4 + 4 + 1, keylen, ref, where);
+        int nevBuf = record.getInt(b + p);
+        int last = record.getInt(b + p + 4);
+        if (nevBuf != ref.entries())
+            throw new CorruptDataException(at(ref, where) + ": basket holds " + nevBuf + " entries but the branch's fBasketEntry says " + ref.entries());
+        int border = last - keylen;
         if (border < 0 || border > objlen)
-            throw new CorruptDataException(at + ": basket fLast " + h.fLast + " lies outside its " + objlen + " uncompressed bytes");
-        return new Layout(ref, record, recOff, keylen, objlen, border, objlen - border >= 4, at);
+            throw new CorruptDataException(at(ref, where) + ": basket fLast " + last + " lies outside its " + objlen + " uncompressed bytes");
+        return new Layout(ref, record, recOff, keylen, objlen, border, objlen - border >= 4, where);
+    }
+
+    private static String at(BasketRef ref, String where) { return where + ", basket " + ref.number() + " at byte " + ref.seek(); }
+
+    /** The record, once sure that {@code len} header bytes at {@code p} lie within the first {@code limit}. */
+    private static ByteBuffer need(ByteBuffer record, int base, int p, int len, int limit, BasketRef ref, String where) throws CorruptDataException {
+        if (p + len > limit || base + p + len > record.limit())
+            throw new CorruptDataException(at(ref, where) + ": basket header needs " + len + " bytes at byte " + p
+                    + " of the record, but its key holds " + Math.min(limit, record.limit() - base) + " (truncated or corrupt basket)");
+        return record;
+    }
+
+    /** Scratch space of one thread: a heap and a direct buffer, grown as needed. */
+    public static final class Scratch {
+        private ByteBuffer heap = ByteBuffer.allocate(0), direct = ByteBuffer.allocateDirect(0);
+
+        /** At least {@code n} bytes of the same kind as {@code like} (direct for a mapped record), so codecs need no copy. */
+        ByteBuffer like(ByteBuffer like, int n) {
+            if (like.isDirect()) {
+                if (direct.capacity() < n) direct = ByteBuffer.allocateDirect(Math.max(n, direct.capacity() + direct.capacity() / 2));
+                return direct;
+            }
+            if (heap.capacity() < n) heap = ByteBuffer.allocate(Math.max(n, heap.capacity() + heap.capacity() / 2));
+            return heap;
+        }
     }
 
     /**
      * The basket's uncompressed bytes: the embedded payload, the stored bytes of an uncompressed
-     * record, or {@code scratch} (or a new array when scratch is null or too small) filled by decompression.
+     * record, or {@code scratch}'s buffer (a new one when scratch is null) filled by decompression.
      */
-    public static Data payload(Layout l, byte[] scratch) throws RootIOException {
+    public static Data payload(Layout l, Scratch scratch) throws RootIOException {
         TBasket e = l.ref.embedded();
-        if (e != null) return new Data(e.data, 0);
+        if (e != null) return new Data(ByteBuffer.wrap(e.data), 0);
         int stored = l.ref.bytes() - l.keylen;
         if (stored == l.objlen) return new Data(l.record, l.recOff + l.keylen);
-        byte[] dst = scratch != null && scratch.length >= l.objlen ? scratch : new byte[l.objlen];
-        Blocks.decompress(l.record, l.recOff + l.keylen, stored, dst, 0, l.objlen, l.at, l.ref.seek() + l.keylen);
+        ByteBuffer dst = scratch != null ? scratch.like(l.record, l.objlen)
+                : l.record.isDirect() ? ByteBuffer.allocateDirect(l.objlen) : ByteBuffer.allocate(l.objlen);
+        Blocks.decompress(l.record, l.recOff + l.keylen, stored, dst, 0, l.objlen, l.at(), l.ref.seek() + l.keylen);
         return new Data(dst, 0);
     }
 
@@ -79,24 +124,35 @@ public final class BasketDecoder {
     public static int[] entryOffsets(Layout l, Data d) throws CorruptDataException {
         TBasket e = l.ref.embedded();
         int entries = (int) l.ref.entries();
-        if (e != null) return offsets(e.fEntryOffset, entries, l.keylen, l.border, l.at);
+        if (e != null) return offsets(e.fEntryOffset, entries, l.keylen, l.border, l.at());
         if (!l.hasTable) return null;
-        byte[] a = d.array();
+        ByteBuffer a = d.buffer();
         int base = d.offset() + l.border;
-        int n = readInt(a, base);
+        int n = a.getInt(base);
         if (n < entries || l.border + 4 + 4L * n > l.objlen)
-            throw new CorruptDataException(l.at + ": entry-offset table at uncompressed byte " + l.border + " claims " + n
+            throw new CorruptDataException(l.at() + ": entry-offset table at uncompressed byte " + l.border + " claims " + n
                     + " entries; expected " + entries + " within the " + (l.objlen - l.border) + " bytes after the values");
         int[] off = new int[entries + 1];
-        int prev = 0;
+        a.slice(base + 4, 4 * entries).asIntBuffer().get(off, 0, entries);
+        int prev = 0, keylen = l.keylen, border = l.border;
+        boolean bad = entries > 0 && off[0] != keylen;
         for (int i = 0; i < entries; i++) {
-            int o = readInt(a, base + 4 + 4 * i) - l.keylen;
-            if (o < prev || o > l.border || (i == 0 && o != 0))
-                throw new CorruptDataException(l.at + ": entry " + (l.ref.entryStart() + i) + " starts at byte " + o
-                        + " of the basket's values; expected a value in [" + prev + ", " + l.border + "]" + (i == 0 ? " starting at 0" : ""));
+            int o = off[i] - keylen;
+            bad |= o < prev | o > border;
             off[i] = prev = o;
         }
-        off[entries] = l.border;
+        if (bad) { // find the first bad entry for the message (the loop above stays branch-free)
+            a.slice(base + 4, 4 * entries).asIntBuffer().get(off, 0, entries);
+            prev = 0;
+            for (int i = 0; i < entries; i++) {
+                int o = off[i] - keylen;
+                if (o < prev || o > border || (i == 0 && o != 0))
+                    throw new CorruptDataException(l.at() + ": entry " + (l.ref.entryStart() + i) + " starts at byte " + o
+                            + " of the basket's values; expected a value in [" + prev + ", " + border + "]" + (i == 0 ? " starting at 0" : ""));
+                prev = o;
+            }
+        }
+        off[entries] = border;
         return off;
     }
 
@@ -107,11 +163,11 @@ public final class BasketDecoder {
 
     /** As {@link #decode(BasketRef, byte[], boolean, String)} for an already checked layout. */
     public static BasketBytes decode(Layout l, boolean jagged) throws RootIOException {
-        BasketRef ref = l.ref();
         Data d = payload(l, null);
-        byte[] data = d.array();
-        if (d.offset() != 0 || data.length < l.border) data = java.util.Arrays.copyOfRange(data, d.offset(), d.offset() + Math.max(l.border, l.objlen));
-        return new BasketBytes(ref, data, l.border, jagged ? entryOffsets(l, d) : null);
+        byte[] data = new byte[Math.max(l.border, l.objlen)];
+        int avail = Math.min(data.length, d.buffer().limit() - d.offset());
+        d.buffer().get(d.offset(), data, 0, avail);
+        return new BasketBytes(l.ref(), data, l.border, jagged ? entryOffsets(l, d) : null);
     }
 
     /** Entry start offsets relative to the values (raw ones count from the key start), ending with border. */

@@ -14,7 +14,7 @@ import pocket.rootio.RootIOException;
  * filled on several threads at once and no basket is decompressed twice.
  */
 final class BranchFill {
-    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[1][]);
+    private static final ThreadLocal<BasketDecoder.Scratch> SCRATCH = ThreadLocal.withInitial(BasketDecoder.Scratch::new);
 
     final BranchPlan plan;
     final List<BasketDecoder.Layout> layouts;
@@ -75,7 +75,7 @@ final class BranchFill {
             if (l.border() % item != 0)
                 throw new CorruptDataException(l.at() + ": " + l.border() + " bytes of values, not a multiple of the " + item + "-byte " + t);
             if (lo(r) == 0 && hi(r) == r.entries()) {
-                total += l.border() / item;
+                total += l.border() / item;  // item is 1, 2, 4 or 8
             } else {
                 kept[k] = BasketDecoder.payload(l, null);
                 keptOffsets[k] = BasketDecoder.entryOffsets(l, kept[k]);
@@ -95,35 +95,62 @@ final class BranchFill {
         int lo = lo(r), hi = hi(r);
         BasketDecoder.Data d = kept[k];
         int[] eo = keptOffsets[k];
-        if (d == null) {
-            byte[][] slot = SCRATCH.get();
-            d = BasketDecoder.payload(l, slot[0]);
-            if (d.array() != slot[0] && d.array().length == l.objlen() && l.ref().embedded() == null && d.offset() == 0)
-                slot[0] = d.array(); // a bigger scratch for the next basket on this thread
-            if (plan.jagged()) eo = BasketDecoder.entryOffsets(l, d);
-        }
+        if (d == null) d = BasketDecoder.payload(l, SCRATCH.get());
         LeafType t = plan.type;
         if (!plan.jagged()) {
             int entrySize = item * plan.fixedLength;
             if ((long) l.border() != r.entries() * entrySize)
                 throw new CorruptDataException(l.at() + ": " + l.border() + " bytes of values for " + r.entries()
                         + " entries; expected " + entrySize + " bytes per entry (" + t + " × " + plan.fixedLength + ")");
-            Convert.into(t, d.array(), d.offset() + lo * entrySize, (hi - lo) * plan.fixedLength, values, (int) valueBase[k]);
+            Convert.into(t, d.buffer(), d.offset() + lo * entrySize, (hi - lo) * plan.fixedLength, values, (int) valueBase[k]);
             return;
         }
-        if (eo == null)
-            throw new CorruptDataException(l.at() + ": jagged basket has no entry-offset table");
         int base = (int) valueBase[k];
         int e = entryBase[k];
+        int shift = Integer.numberOfTrailingZeros(item);
+        if (eo == null && tableInto(l, d, e, base, shift)) { // a whole basket: its table goes straight into the offsets
+            Convert.into(t, d.buffer(), d.offset(), l.border() >>> shift, values, base);
+            return;
+        }
+        if (eo == null) eo = BasketDecoder.entryOffsets(l, d); // throws the precise error when the table is bad
+        if (eo == null)
+            throw new CorruptDataException(l.at() + ": jagged basket has no entry-offset table");
         int first = eo[lo];
         for (int i = lo; i < hi; i++) {
             int bytes = eo[i + 1] - eo[i];
-            if (bytes % item != 0)
+            if ((bytes & (item - 1)) != 0)
                 throw new CorruptDataException(l.at() + ": entry " + (r.entryStart() + i) + " has " + bytes
                         + " bytes, not a multiple of the " + item + "-byte " + t);
-            offsets[++e] = base + (eo[i + 1] - first) / item;
+            offsets[++e] = base + ((eo[i + 1] - first) >>> shift);
         }
-        Convert.into(t, d.array(), d.offset() + first, (eo[hi] - first) / item, values, base);
+        Convert.into(t, d.buffer(), d.offset() + first, (eo[hi] - first) >>> shift, values, base);
+    }
+
+    /**
+     * Writes the ends of a whole basket's entries into {@code offsets[e+1 ..]} straight from its
+     * entry-offset table (the starts of entries 1.., then the values' end). False, with nothing
+     * promised about what was written, when the table is missing or fails a check; the caller
+     * then takes the checked path that names the fault.
+     */
+    private boolean tableInto(BasketDecoder.Layout l, BasketDecoder.Data d, int e, int base, int shift) {
+        if (!l.hasTable() || l.ref().embedded() != null) return false;
+        int entries = (int) l.ref().entries();
+        if (entries == 0) return true;
+        java.nio.ByteBuffer a = d.buffer();
+        int table = d.offset() + l.border();
+        int n = a.getInt(table);
+        int keylen = l.keylen(), border = l.border();
+        if (n < entries || border + 4 + 4L * n > l.objlen() || a.getInt(table + 4) != keylen) return false;
+        a.slice(table + 8, 4 * (entries - 1)).asIntBuffer().get(offsets, e + 1, entries - 1);
+        offsets[e + entries] = keylen + border;
+        int prev = 0, bad = 0, mask = item - 1;
+        for (int i = e + 1; i <= e + entries; i++) {
+            int o = offsets[i] - keylen;
+            bad |= (o - prev) | (border - o) | -(o & mask); // negative when out of order, past the end, or not whole values
+            offsets[i] = base + (o >>> shift);
+            prev = o;
+        }
+        return bad >= 0;
     }
 
     ColumnArray result() { return new ColumnArray(plan.type, values, offsets, stop - start); }

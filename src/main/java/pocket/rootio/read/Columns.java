@@ -36,7 +36,7 @@ final class Columns {
                 int lo = (int) (Math.max(start, r.entryStart()) - r.entryStart());
                 int hi = (int) (Math.min(stop, r.entryStop()) - r.entryStart());
                 int n = (hi - lo) * perEntry;
-                Convert.into(t, b.data(), lo * entrySize, n, out, pos);
+                Convert.into(t, java.nio.ByteBuffer.wrap(b.data()), lo * entrySize, n, out, pos);
                 pos += n;
             }
             int[] offsets = null;
@@ -77,7 +77,7 @@ final class Columns {
             int lo = (int) (Math.max(start, r.entryStart()) - r.entryStart());
             int hi = (int) (Math.min(stop, r.entryStop()) - r.entryStart());
             int n = (eo[hi] - eo[lo]) / item;
-            Convert.into(t, b.data(), eo[lo], n, out, pos);
+            Convert.into(t, java.nio.ByteBuffer.wrap(b.data()), eo[lo], n, out, pos);
             pos += n;
         }
         return new ColumnArray(t, out, offsets, entries);

@@ -132,8 +132,7 @@ public final class TreeReader implements Tree {
             for (BasketRef r : p.baskets(where(p)))
                 if (r.entryStop() > start && r.entryStart() < stop) { owners.add(p); refs.add(r); }
         }
-        int[] recOffs = new int[refs.size()];
-        byte[][] records = fetch(owners, refs, recOffs);
+        java.nio.ByteBuffer[] records = fetch(owners, refs);
         // one fill per branch; baskets in entry order
         List<BranchFill> fills = new ArrayList<>();
         Map<String, ColumnArray> out = new LinkedHashMap<>();
@@ -141,7 +140,8 @@ public final class TreeReader implements Tree {
         for (BranchPlan p : wanted) {
             List<BasketDecoder.Layout> layouts = new ArrayList<>();
             while (k < owners.size() && owners.get(k) == p) {
-                layouts.add(BasketDecoder.layout(refs.get(k), records[k], recOffs[k], where(p)));
+                java.nio.ByteBuffer rec = records[k];
+                layouts.add(BasketDecoder.layout(refs.get(k), rec, rec == null ? 0 : rec.position(), where(p)));
                 records[k++] = null;
             }
             BranchFill f = new BranchFill(p, layouts, start, stop, where(p));
@@ -178,9 +178,8 @@ public final class TreeReader implements Tree {
         return out;
     }
 
-    /** The stored records of the disk baskets, fetched in one request (null for embedded baskets). */
-    /** The records' arrays; record i lies at {@code [recOffs[i], recOffs[i] + bytes)} of its array (shared spans are not copied). */
-    private byte[][] fetch(List<BranchPlan> owners, List<BasketRef> refs, int[] recOffs) throws RootIOException {
+    /** The stored records of the disk baskets, fetched in one request (null for embedded baskets), each from its buffer's position. */
+    private java.nio.ByteBuffer[] fetch(List<BranchPlan> owners, List<BasketRef> refs) throws RootIOException {
         int n = refs.size();
         long[] offs = new long[n];
         int[] lens = new int[n];
@@ -191,7 +190,7 @@ public final class TreeReader implements Tree {
             file.checkRange(r.seek(), r.bytes(), "branch " + owners.get(i).name + " of tree " + name + ", basket " + r.number());
             offs[disk] = r.seek(); lens[disk] = r.bytes(); disk++;
         }
-        byte[][] records = new byte[n][];
+        java.nio.ByteBuffer[] records = new java.nio.ByteBuffer[n];
         if (disk == 0) return records;
         java.nio.ByteBuffer[] bufs;
         try {
@@ -202,14 +201,8 @@ public final class TreeReader implements Tree {
             throw new RootIOException("rootio: " + file.name() + ", tree " + name + ": cannot read " + disk + " baskets: " + e.getMessage(), e);
         }
         int j = 0;
-        for (int i = 0; i < n; i++) {
-            if (refs.get(i).embedded() != null) continue;
-            java.nio.ByteBuffer b = bufs[j++];
-            if (b.hasArray() && b.remaining() == refs.get(i).bytes()) {
-                records[i] = b.array();
-                recOffs[i] = b.arrayOffset() + b.position();
-            } else records[i] = array(b);
-        }
+        for (int i = 0; i < n; i++)
+            if (refs.get(i).embedded() == null) records[i] = bufs[j++];
         return records;
     }
 

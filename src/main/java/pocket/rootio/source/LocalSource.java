@@ -4,21 +4,47 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import pocket.rootio.RootIOException;
 
-/** A ROOT file on local disk, read with positional reads so threads never share a file pointer. */
+/**
+ * A ROOT file on local disk, memory-mapped as uproot's default local source is: a read is a
+ * view of the page cache, so baskets are decompressed straight from it with no copy. Views are
+ * read-only and direct; threads never share a file pointer.
+ */
 public final class LocalSource implements Source {
+    /** Bytes per mapping (a Java buffer holds at most 2 GiB); consecutive windows overlap by {@link #OVERLAP}. */
+    static final long WINDOW = 1L << 30;
+    /** Any range up to this long lies wholly inside one window. */
+    static final long OVERLAP = 64L << 20;
+
     private final String name;
+    private final long window;
     private final FileChannel channel;
+    private final long size;
+    private final MappedByteBuffer[] windows;
 
     public LocalSource(Path path) throws RootIOException {
+        this(path, WINDOW, OVERLAP);
+    }
+
+    /** With other window sizes, so tests can cross window borders on small files. */
+    LocalSource(Path path, long window, long overlap) throws RootIOException {
         this.name = path.toString();
+        this.window = window;
         try {
             this.channel = FileChannel.open(path, StandardOpenOption.READ);
+            this.size = channel.size();
+            int n = (int) ((size + window - 1) / window);
+            this.windows = new MappedByteBuffer[n];
+            for (int k = 0; k < n; k++) {
+                long at = k * window;
+                windows[k] = channel.map(FileChannel.MapMode.READ_ONLY, at, Math.min(window + overlap, size - at));
+            }
         } catch (NoSuchFileException e) {
             throw new pocket.rootio.MissingObjectException("rootio: no such file: " + path);
         } catch (IOException e) {
@@ -28,60 +54,30 @@ public final class LocalSource implements Source {
 
     @Override public String name() { return name; }
 
-    @Override public long size() throws IOException { return channel.size(); }
+    /** The size when opened: a mapped file is a fixed view. */
+    @Override public long size() { return size; }
 
     @Override public ByteBuffer read(long offset, int length) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(length).order(ByteOrder.BIG_ENDIAN);
+        if (offset < 0 || length < 0 || offset + length > size)
+            throw new pocket.rootio.TruncatedFileException("rootio: " + name + " ends at byte " + size
+                    + " but " + length + " bytes were wanted at offset " + offset + " (truncated file?)", new EOFException());
+        if (length == 0) return ByteBuffer.allocate(0);
+        int k = (int) (offset / window);
+        long in = offset - k * window;
+        if (in + length <= windows[k].capacity())
+            return windows[k].slice((int) in, length).order(ByteOrder.BIG_ENDIAN);
+        return copy(offset, length); // longer than the overlap and straddling two windows
+    }
+
+    private ByteBuffer copy(long offset, int length) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(length);
         long pos = offset;
         while (buf.hasRemaining()) {
             int n = channel.read(buf, pos);
-            if (n < 0) throw new pocket.rootio.TruncatedFileException("rootio: " + name + " ends at byte " + channel.size()
-                    + " but " + length + " bytes were wanted at offset " + offset + " (truncated file?)", new EOFException());
+            if (n < 0) throw new EOFException(name + " ended at byte " + pos);
             pos += n;
         }
         return buf.flip();
-    }
-
-    /** Ranges closer than this are read with one positional read and then split. */
-    static final int MERGE_GAP = 64 * 1024;
-    /** Largest span read at once when merging. */
-    static final int MAX_SPAN = 16 * 1024 * 1024;
-
-    /**
-     * One positional read per run of nearby ranges: a chunk's thousands of small baskets cost a
-     * few system calls instead of one each.
-     */
-    @Override public ByteBuffer[] readv(long[] offsets, int[] lengths) throws IOException {
-        int n = offsets.length;
-        if (n != lengths.length)
-            throw new IllegalArgumentException("readv: " + n + " offsets but " + lengths.length + " lengths");
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        java.util.Arrays.sort(order, (a, b) -> Long.compare(offsets[a], offsets[b]));
-        ByteBuffer[] out = new ByteBuffer[n];
-        int from = 0;
-        while (from < n) {
-            long start = offsets[order[from]], end = start + lengths[order[from]];
-            int to = from + 1;
-            while (to < n) {
-                long s = offsets[order[to]], e = s + lengths[order[to]];
-                if (s > end + MERGE_GAP || Math.max(e, end) - start > MAX_SPAN) break;
-                end = Math.max(end, e);
-                to++;
-            }
-            if (to - from == 1) {
-                out[order[from]] = read(start, lengths[order[from]]);
-            } else {
-                byte[] span = read(start, (int) (end - start)).array();
-                for (int k = from; k < to; k++) {
-                    int i = order[k];
-                    int at = (int) (offsets[i] - start);
-                    out[i] = ByteBuffer.wrap(span, at, lengths[i]).slice().order(ByteOrder.BIG_ENDIAN); // a view: no copy
-                }
-            }
-            from = to;
-        }
-        return out;
     }
 
     @Override public void close() throws IOException { channel.close(); }

@@ -1,0 +1,111 @@
+package pocket.rootio.read;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pocket.rootio.ColumnArray;
+import pocket.rootio.CorruptDataException;
+import pocket.rootio.LeafType;
+import pocket.rootio.RootFile;
+import pocket.rootio.write.Compression;
+import pocket.rootio.write.RootFileWriter;
+import pocket.rootio.write.TreeSchema;
+import pocket.rootio.write.TreeWriter;
+import pocket.rootio.write.WriteOptions;
+
+/**
+ * A jagged basket's entry-offset table, patched in an uncompressed file written here, is caught
+ * on the fast whole-basket path and on the partial-basket path alike, naming the entry.
+ */
+class EntryOffsetTableTest {
+    @TempDir Path tmp;
+
+    private static final int N = 1000;
+
+    /** Entry i holds i % 4 values; value j of entry i is 1000 i + j. */
+    private Path write() throws Exception {
+        Path p = tmp.resolve("jagged.root");
+        int[] off = new int[N + 1];
+        for (int i = 0; i < N; i++) off[i + 1] = off[i] + i % 4;
+        float[] x = new float[off[N]];
+        for (int i = 0; i < N; i++) for (int j = off[i]; j < off[i + 1]; j++) x[j] = 1000 * i + (j - off[i]);
+        TreeSchema schema = TreeSchema.builder().counter("nX", LeafType.INT32, "x").jagged("X_v", LeafType.FLOAT32, "nX").build();
+        try (RootFileWriter w = RootFileWriter.create(p, WriteOptions.defaults().withCompression(Compression.none()))) {
+            TreeWriter t = w.tree("Events", schema);
+            t.extend(Map.of("X_v", new ColumnArray(LeafType.FLOAT32, x, off, N)));
+        }
+        return p;
+    }
+
+    /** File offset of entry {@code entry}'s slot in the first basket's table, and that basket's seek. */
+    private static long[] slot(Path p, int entry) throws Exception {
+        try (RootFile f = RootFile.open(p.toString())) {
+            TreeReader t = (TreeReader) f.tree("Events");
+            BasketRef r = t.plan("X_v").baskets("test").get(0);
+            assertTrue(r.entries() > entry + 2, "first basket holds " + r.entries() + " entries");
+            ByteBuffer rec = f.buffer(r.seek(), r.bytes(), "basket");
+            int keylen = rec.getShort(14) & 0xffff, objlen = rec.getInt(6);
+            assertEquals(r.bytes() - keylen, objlen, "written uncompressed");
+            // the table is the record's tail: count, then one start per entry, then a trailing 0
+            int n = (int) r.entries();
+            long table = r.seek() + r.bytes() - 4L * (n + 2);
+            assertEquals(n + 1, rec.getInt((int) (table - r.seek())), "table count (ROOT writes entries + 1)");
+            return new long[]{table + 4 + 4L * entry, r.seek()};
+        }
+    }
+
+    @Test
+    void goodTableReadsEveryValue() throws Exception {
+        Path p = write();
+        try (RootFile f = RootFile.open(p.toString())) {
+            var t = f.tree("Events");
+            for (long[] range : new long[][]{{0, N}, {3, 517}, {999, 1000}}) {
+                ColumnArray c = t.read("X_v", range[0], range[1]);
+                float[] v = c.floats();
+                for (int i = 0; i < range[1] - range[0]; i++) {
+                    long e = range[0] + i;
+                    assertEquals(e % 4, c.offsets[i + 1] - c.offsets[i], "entry " + e);
+                    for (int j = c.offsets[i]; j < c.offsets[i + 1]; j++) assertEquals(1000 * e + (j - c.offsets[i]), v[j], 0);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aStartThatIsNotWholeValuesIsNamed() throws Exception {
+        Path p = write();
+        long[] s = slot(p, 6);
+        patch(p, s[0], +2);
+        for (long[] range : new long[][]{{0, N}, {1, 40}})
+            assertNamed(p, range, "entry 5 has", "not a multiple of the 4-byte");
+    }
+
+    @Test
+    void aStartOutOfOrderIsNamed() throws Exception {
+        Path p = write();
+        long[] s = slot(p, 7);
+        patch(p, s[0], -400);
+        for (long[] range : new long[][]{{0, N}, {1, 40}})
+            assertNamed(p, range, "entry 7 starts at byte", "at byte " + s[1]);
+    }
+
+    private static void patch(Path p, long at, int delta) throws Exception {
+        byte[] b = Files.readAllBytes(p);
+        ByteBuffer.wrap(b).putInt((int) at, ByteBuffer.wrap(b).getInt((int) at) + delta);
+        Files.write(p, b);
+    }
+
+    private static void assertNamed(Path p, long[] range, String... parts) throws Exception {
+        try (RootFile f = RootFile.open(p.toString())) {
+            var t = f.tree("Events");
+            CorruptDataException e = assertThrows(CorruptDataException.class, () -> t.read("X_v", range[0], range[1]));
+            assertTrue(e.getMessage().contains(p.toString()) && e.getMessage().contains("X_v"), e.getMessage());
+            for (String part : parts) assertTrue(e.getMessage().contains(part), "[" + range[0] + ", " + range[1] + "): " + e.getMessage());
+        }
+    }
+}
