@@ -71,6 +71,41 @@ final class HttpRangeClient {
         }
     }
 
+    /**
+     * GETs of several ranges of one URL, pipelined on one socket (written together, answered in
+     * order: no second socket, no second thread); answers that are redirects, or that a server
+     * closing after the first answer left out, are then fetched one by one.
+     */
+    Answer[] getAll(URI uri, String[] ranges, Optional<String> token) throws IOException {
+        String key = key(uri);
+        ByteArrayOutputStream requests = new ByteArrayOutputStream();
+        for (String r : ranges) requests.writeBytes(request(uri, "GET", r, token));
+        Answer[] out = new Answer[ranges.length];
+        for (int attempt = 0; ; attempt++) {
+            Conn c = attempt == 0 ? idle(key) : null;
+            boolean reused = c != null;
+            if (c == null) c = connect(uri);
+            int got = 0;
+            try {
+                requests.writeTo(c.out);
+                c.out.flush();
+                while (got < ranges.length) {
+                    out[got++] = readAnswer(c, false);
+                    if (!c.keepAlive) break;
+                }
+                if (c.keepAlive) release(key, c);
+                else c.close();
+                break;
+            } catch (IOException e) {
+                c.close();
+                if (got > 0 || !reused || c.gotBytes) throw e;
+            }
+        }
+        for (int i = 0; i < ranges.length; i++)
+            if (out[i] == null || isRedirect(out[i].status())) out[i] = send(uri, "GET", ranges[i], token);
+        return out;
+    }
+
     private static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }

@@ -77,46 +77,28 @@ public final class HttpSource implements Source {
 
     /**
      * The size and the read-ahead blocks: the first block and the last (a suffix range, which
-     * needs no size) are asked for at the same time; either answer tells the size.
+     * needs no size) are asked for together; either answer tells the size.
      */
     private Opening open() throws IOException {
-        Future<Answer> tailAnswer = PARALLEL.submit(() -> get("bytes=-" + ReadAhead.TAIL));
-        Answer first;
-        try {
-            first = get("bytes=0-" + (ReadAhead.HEAD - 1));
-        } catch (IOException e) {
-            tailAnswer.cancel(true);
-            throw e;
-        }
+        String[] ranges = {"bytes=0-" + (ReadAhead.HEAD - 1), "bytes=-" + ReadAhead.TAIL};
+        Answer[] both = withRetries("range request", () -> client.getAll(uri, ranges, token),
+                a -> retryable(a[0].status()) ? a[0].status() : a[1].status());
+        Answer first = both[0], last = both[1];
         if (first.status() == 200)   // the server ignores ranges: it sent the whole file
             return new Opening(first.body().length, new ReadAhead(first.body(), first.body().length, new byte[0]));
         if (first.status() == 206) {
             long total = totalFromContentRange(first);
-            Answer last = join(tailAnswer);
             if (total <= first.body().length || last.status() != 206 || last.body().length > total)
                 return new Opening(total, new ReadAhead(checkedBody(first, 0, Math.min(total, ReadAhead.HEAD) - 1), total, new byte[0]));
             long tailStart = total - last.body().length;
             return new Opening(total, new ReadAhead(checkedBody(first, 0, ReadAhead.HEAD - 1), tailStart,
                     checkedBody(last, tailStart, total - 1)));
         }
-        tailAnswer.cancel(true);
         if (first.status() != 416) throw statusError(first.status(), "range request");
         // 416 for the first byte: an empty file, or a server that wants HEAD first
-        Answer h = withRetries("size request", () -> client.send(uri, "HEAD", null, token));
+        Answer h = withRetries("size request", () -> client.send(uri, "HEAD", null, token), Answer::status);
         if (h.status() == 200) return new Opening(h.header("content-length").map(v -> Long.parseLong(v.trim())).orElse(0L), ReadAhead.none());
         throw statusError(h.status(), "HEAD");
-    }
-
-    private Answer join(Future<Answer> f) throws IOException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            throw new IOException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while reading " + name);
-        }
     }
 
     private long totalFromContentRange(Answer r) throws RootIOException {
@@ -219,7 +201,7 @@ public final class HttpSource implements Source {
     }
 
     private Answer get(String range) throws IOException {
-        return withRetries("range request", () -> client.send(uri, "GET", range, token));
+        return withRetries("range request", () -> client.send(uri, "GET", range, token), Answer::status);
     }
 
     private byte[] checkedBody(Answer r, long first, long last) throws IOException {
@@ -255,9 +237,10 @@ public final class HttpSource implements Source {
 
     private static boolean retryable(int status) { return status >= 500 || status == 429 || status == 408; }
 
-    private interface Call { Answer send() throws IOException; }
+    private interface Call<T> { T send() throws IOException; }
 
-    private Answer withRetries(String what, Call call) throws IOException {
+    /** The call's answer, tried again after dropped connections and answers whose status ({@code status}) says "later". */
+    private <T> T withRetries(String what, Call<T> call, java.util.function.ToIntFunction<T> status) throws IOException {
         IOException last = null;
         for (int attempt = 0; attempt <= opts.retries(); attempt++) {
             if (attempt > 0) {
@@ -269,9 +252,9 @@ public final class HttpSource implements Source {
                 }
             }
             try {
-                Answer r = call.send();
-                if (!retryable(r.status()) || attempt == opts.retries()) return r;
-                last = new IOException("HTTP " + r.status());
+                T r = call.send();
+                if (!retryable(status.applyAsInt(r)) || attempt == opts.retries()) return r;
+                last = new IOException("HTTP " + status.applyAsInt(r));
             } catch (javax.net.ssl.SSLException e) {   // trying again will not make the certificate trusted
                 throw new RootIOException("rootio: TLS handshake with HTTP server " + server() + " failed for " + name + ": "
                         + e.getMessage() + " (is the server's certificate signed by a CA this JVM trusts, and does it name "

@@ -173,7 +173,7 @@ class HttpSourceTest {
                     }
                 }
             }
-            // the open's two parallel requests may each need a socket; after that they are reused
+            // the open's two requests share one socket; pfnano's two basket ranges go out on two at once
             assertTrue(proxy.connections() <= 2, "sockets opened for 9 files: " + proxy.connections());
         }
     }
