@@ -22,8 +22,9 @@ import pocket.hist.Axis;
 import pocket.hist.Hist;
 
 /**
- * The CMS data/MC plot of one variable: MC stacked by sample, data as points with Poisson error
- * bars, a data/MC ratio panel below, the CMS and luminosity labels above; drawn with XChart.
+ * The CMS data/MC plot of one variable: MC stacked by sample with its statistical uncertainty
+ * (√Σw² of the stack) as a grey band, data as points with Poisson error bars, a data/MC ratio
+ * panel below (with the MC band around 1), the CMS and luminosity labels above; drawn with XChart.
  * <pre>
  * Plot p = StackPlot.builder().mc("DYJetsToLL", dy).mc("TTTo2L2Nu", tt).data(data)
  *     .lumi(59.7).energy(13).logY(true).build();
@@ -132,6 +133,7 @@ public final class StackPlot {
         private static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
         private static final Font TITLES = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
         private static final Color FRAME = Color.BLACK;
+        static final Color STAT_FILL = new Color(60, 60, 60, 90);
 
         private final Builder b;
         private final boolean withRatio;
@@ -280,7 +282,8 @@ public final class StackPlot {
                 }
                 cumulative[i] = sum.clone();
             }
-            for (double v : sum) max = Math.max(max, v);
+            double[] err = mcError();
+            for (int k = 0; k < n; k++) max = Math.max(max, sum[k] + err[k]);
             double[] dv = null, de = null;
             if (b.data != null) {
                 dv = b.data.values(false);
@@ -317,6 +320,11 @@ public final class StackPlot {
                 series.setLineColor(col.darker());
                 series.setLineStyle(new BasicStroke(1f));
                 series.setMarker(SeriesMarkers.NONE);
+            }
+            if (!samples.isEmpty()) {
+                double[] up = new double[n], down = new double[n];
+                for (int k = 0; k < n; k++) { up[k] = sum[k] + err[k]; down[k] = sum[k] - err[k]; }
+                statBand(c, "MC stat. unc.", band(up, down, floor));
             }
             if (dv != null) {
                 List<Double> xs = new ArrayList<>(), ys = new ArrayList<>(), es = new ArrayList<>();
@@ -367,6 +375,13 @@ public final class StackPlot {
             span.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             span.setLineColor(new Color(0, 0, 0, 0));
             span.setMarker(SeriesMarkers.NONE);
+            double[] err = mcError(), up = new double[n], down = new double[n];
+            for (int k = 0; k < n; k++) {
+                double rel = mcSum[k] > 0 ? err[k] / mcSum[k] : 0;
+                up[k] = Math.min(1 + rel, b.ratioHi);
+                down[k] = Math.max(1 - rel, b.ratioLo);
+            }
+            statBand(c, "MC stat. unc.", band(up, down, b.ratioLo));
             double[] dv = b.data.values(false), var = b.data.variances(false);
             List<Double> xs = new ArrayList<>(), ys = new ArrayList<>(), es = new ArrayList<>();
             for (int k = 0; k < n; k++) {
@@ -384,6 +399,27 @@ public final class StackPlot {
                 pts.setMarkerColor(Color.BLACK);
             }
             return c;
+        }
+
+        /** √(Σ variances) of the MC stack per bin: its statistical uncertainty from Σw². */
+        private double[] mcError() {
+            int n = edges.length - 1;
+            double[] e = new double[n];
+            for (Hist hm : b.mc.values()) {
+                double[] v = hm.variances(false);
+                for (int k = 0; k < n; k++) e[k] += Math.max(0, v[k]);
+            }
+            for (int k = 0; k < n; k++) e[k] = Math.sqrt(e[k]);
+            return e;
+        }
+
+        /** A translucent grey band (XChart has no hatching), drawn over the stack. */
+        private static void statBand(XYChart c, String name, double[][] outline) {
+            XYSeries s = c.addSeries(name, outline[0], outline[1]);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+            s.setFillColor(STAT_FILL);
+            s.setLineColor(new Color(0, 0, 0, 0));
+            s.setMarker(SeriesMarkers.NONE);
         }
 
         /** The outline of a stacked band: along the top steps left to right, back along the bottom steps. */

@@ -73,6 +73,37 @@ class StackPlotTest {
         assertTrue(Files.size(f) > 5000);
     }
 
+    /** Pixels of the ratio panel's interior darkened to grey by the MC band (neither white nor black, nor colour). */
+    static long grey(BufferedImage img, int x0, int y0, int x1, int y1) {
+        long n = 0;
+        for (int y = y0; y < y1; y++)
+            for (int x = x0; x < x1; x++) {
+                int rgb = img.getRGB(x, y), r = rgb >> 16 & 0xff, g = rgb >> 8 & 0xff, bl = rgb & 0xff;
+                if (r == g && g == bl && r > 120 && r < 230) n++;
+            }
+        return n;
+    }
+
+    /** The band is √Σw² of the stack: wide for a few heavy MC events, a hairline for many light ones. */
+    @Test
+    void mcStatisticalBandFollowsSumOfWeightsSquared() {
+        Hist[] h = zPeak();
+        Random rnd = new Random(11);
+        Hist few = Hist.builder().reg(30, 60, 120, "mll", "m").weight(), many = Hist.builder().reg(30, 60, 120, "mll", "m").weight();
+        double[] x = new double[130], w = new double[130];
+        for (int i = 0; i < x.length; i++) { x[i] = 60 + 60 * rnd.nextDouble(); w[i] = 100; }  // 13000 events, ±~30 % per bin
+        few.fill(x, w);
+        double[] y = new double[1_300_000], v = new double[y.length];
+        for (int i = 0; i < y.length; i++) { y[i] = 60 + 60 * rnd.nextDouble(); v[i] = 0.01; }  // 13000 events, ±~0.5 % per bin
+        many.fill(y, v);
+        Hist data = h[2];
+        BufferedImage wide = StackPlot.builder().mc("MC", few).data(data).build().image();
+        BufferedImage thin = StackPlot.builder().mc("MC", many).data(data).build().image();
+        long gw = grey(wide, 120, 600, 770, 740), gt = grey(thin, 120, 600, 770, 740);
+        assertTrue(gw > 10_000, "wide band in the ratio panel: " + gw + " grey pixels");
+        assertTrue(gt < gw / 10, "hairline band: " + gt + " grey pixels vs " + gw);
+    }
+
     @Test
     void logYAndNoRatio() throws Exception {
         Hist[] h = zPeak();
