@@ -146,6 +146,7 @@ public final class XRootDSource implements Source {
         long gap = opts.mergeGap();
         for (int i : order) {
             long s = offsets[i], e = s + lengths[i];
+            if (lengths[i] == 0) continue;
             if (lengths[i] > MAX_SEGMENT) {
                 firstPart[i] = elements.size();
                 for (long at = s; at < e; at += MAX_SEGMENT) elements.add(new Element(at, (int) Math.min(MAX_SEGMENT, e - at)));
@@ -200,6 +201,10 @@ public final class XRootDSource implements Source {
         ByteBuffer[] out = new ByteBuffer[n];
         for (int i = 0; i < n; i++) {
             Element h = home[i];
+            if (lengths[i] == 0) {
+                out[i] = ByteBuffer.allocate(0).order(ByteOrder.BIG_ENDIAN);
+                continue;
+            }
             if (h != null) {
                 out[i] = ByteBuffer.wrap(h.body, h.at + (int) (offsets[i] - h.start), lengths[i]).slice().order(ByteOrder.BIG_ENDIAN);
                 continue;

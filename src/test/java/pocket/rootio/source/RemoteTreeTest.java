@@ -58,6 +58,24 @@ class RemoteTreeTest {
         compareAll(p -> nginx.url(p.getFileName().toString()));
     }
 
+    @Test void emptyRepeatedAndLongRangesInOneBatchOverBothProtocols() throws IOException {
+        Path sample = TestData.file("pfnano.root");
+        byte[] local = java.nio.file.Files.readAllBytes(sample);
+        int n = local.length;
+        // empty ranges, the same range twice, one inside another, one longer than an XRootD readv element (2 MiB),
+        // and ranges at the very start and end of the file
+        long[] offs = {0, 100_000, 100_000, 100_500, 70_000, n - 1, 500_000, 3, n};
+        int[] lens = {0, 1000, 1000, 10, 2_500_000, 1, 0, 200_000, 0};
+        for (String url : new String[]{xrootd.url("pfnano.root"), nginx.url("pfnano.root")}) {
+            try (pocket.rootio.source.Source s = pocket.rootio.source.Sources.open(url)) {
+                java.nio.ByteBuffer[] got = s.readv(offs, lens);
+                for (int i = 0; i < offs.length; i++)
+                    assertArrayEquals(java.util.Arrays.copyOfRange(local, (int) offs[i], (int) offs[i] + lens[i]),
+                            SampleBytes.bytes(got[i]), url + " range " + i);
+            }
+        }
+    }
+
     private static void compareAll(Function<Path, String> url) throws IOException {
         List<Path> samples = treeSamples();
         assertTrue(samples.size() >= 5, "expected the TTree samples, found " + samples);
