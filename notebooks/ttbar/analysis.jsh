@@ -69,6 +69,13 @@ Weight sfBtag = Weight.withVariations("sf_btag", (ev, ctx) -> {
     return new WeightData("sf_btag", nom, up, down);
 });
 
+// a flat jet energy scale uncertainty, +-3 %, to show a shape variation: the selection runs again
+// on the shifted jets and histograms get JES_TotalUp / JES_TotalDown
+ShapeVariation jes = ShapeVariation.of("JES_Total", (events, ctx, up) -> {
+    Collection jet = events.collection("Jet");
+    events.put("Jet", jet.with("pt", jet.get("pt").times(up ? 1.03 : 0.97)));
+});
+
 var cfg = Configurator.builder()
     .parameters("params.yaml")
     .datasets(DatasetsConfig.jsons("TTbar.json").samples("TTbar"))
@@ -92,6 +99,7 @@ var cfg = Configurator.builder()
         .bycategory("5j_1b", "sf_btag").bycategory("5j_ge2b", "sf_btag")
         .bycategory("ge6j_1b", "sf_btag").bycategory("ge6j_ge2b", "sf_btag")
         .variations("sf_btag"))
+    .shapeVariations(jes)
     .variables(Hists.count("JetGood", 12))
     .variables(Hists.count("BJetGood", 6))
     .variables(Hists.kinematics("JetGood", null, 500))

@@ -39,6 +39,7 @@ public class Configurator {
     private final List<Cut> skim, preselections;
     private final Categories categories;
     private final WeightsConfig weights;
+    private final List<ShapeVariation> shapeVariations;
     private final Map<String, HistConf> variables;
     private final Supplier<? extends BaseWorkflow> workflow;
     private final String workflowName;
@@ -56,6 +57,7 @@ public class Configurator {
         preselections = List.of();
         categories = Categories.standard();
         weights = WeightsConfig.none();
+        shapeVariations = List.of();
         variables = new LinkedHashMap<>();
         workflow = BaseWorkflow::new;
         workflowName = BaseWorkflow.class.getName();
@@ -72,6 +74,7 @@ public class Configurator {
         this.preselections = List.copyOf(b.preselections);
         this.categories = b.categories;
         this.weights = b.weights;
+        this.shapeVariations = List.copyOf(b.shapeVariations);
         this.variables = new LinkedHashMap<>(b.variables);
         this.workflow = b.workflow;
         this.workflowName = b.workflowName;
@@ -108,6 +111,16 @@ public class Configurator {
     public List<Cut> preselections() { return preselections; }
     public Categories categories() { return categories; }
     public WeightsConfig weights() { return weights; }
+    /** Every shape variation, in the order given. */
+    public List<ShapeVariation> shapeVariations() { return shapeVariations; }
+
+    /** The shape variations of one sample (none for data). */
+    public List<ShapeVariation> shapeVariationsFor(String sample, boolean isMC) {
+        if (!isMC) return List.of();
+        List<ShapeVariation> out = new ArrayList<>();
+        for (ShapeVariation v : shapeVariations) if (v.appliesTo(sample)) out.add(v);
+        return out;
+    }
     public Map<String, HistConf> variables() { return java.util.Collections.unmodifiableMap(variables); }
     public Map<String, Object> workflowOptions() { return workflowOptions; }
     /** Where the skim saves the passing events as NanoAOD files (absolute), or null when it saves none. */
@@ -162,6 +175,7 @@ public class Configurator {
         categories.cutsByCategory().forEach((k, v) -> cats.put(k, v.stream().map(Cut::name).toList()));
         m.put("categories", cats);
         m.put("weights", weights.describe());
+        m.put("shape_variations", shapeVariations.stream().map(ShapeVariation::describe).toList());
         Map<String, Object> vars = new LinkedHashMap<>();
         variables.forEach((k, v) -> vars.put(k, v.describe()));
         m.put("variables", vars);
@@ -192,6 +206,16 @@ public class Configurator {
         for (String s : subsamples.keySet())
             if (!samples.contains(s)) throw new ConfigException("config: subsamples given for sample '" + s + "' that no dataset has" + Names.nearestHint(s, samples));
         weights.validate(cats, samples);
+        Set<String> shapes = new LinkedHashSet<>();
+        for (ShapeVariation v : shapeVariations) {
+            if (!shapes.add(v.name())) throw new ConfigException("config: shape variation '" + v.name() + "' is given twice");
+            for (String s : samples)
+                if (weights.variationNames(s).contains(v.up()))
+                    throw new ConfigException("config: shape variation '" + v.name() + "' has the name of a weight variation of sample '" + s + "'; their Up/Down histograms would clash");
+            if (v.samples() != null)
+                for (String s : v.samples())
+                    if (!samples.contains(s)) throw new ConfigException("config: shape variation '" + v.name() + "' names sample '" + s + "' that no dataset has" + Names.nearestHint(s, samples));
+        }
         for (var e : variables.entrySet()) e.getValue().validate(e.getKey(), cats);
         for (Dataset d : datasets) {
             if (!d.isMC()) continue;
@@ -221,6 +245,7 @@ public class Configurator {
         private final List<Cut> skim = new ArrayList<>(), preselections = new ArrayList<>();
         private Categories categories = Categories.standard();
         private WeightsConfig weights = WeightsConfig.none();
+        private final List<ShapeVariation> shapeVariations = new ArrayList<>();
         private final Map<String, HistConf> variables = new LinkedHashMap<>();
         private Supplier<? extends BaseWorkflow> workflow = BaseWorkflow::new;
         private String workflowName = BaseWorkflow.class.getName();
@@ -275,6 +300,9 @@ public class Configurator {
         public Builder category(String name, Cut... cuts) { this.categories = categories.add(name, cuts); return this; }
 
         public Builder weights(WeightsConfig w) { this.weights = w; return this; }
+
+        /** Adds shape variations (PocketCoffea's {@code variations={"shape": ...}}): histograms get {@code <name>Up/Down}. */
+        public Builder shapeVariations(ShapeVariation... v) { shapeVariations.addAll(List.of(v)); return this; }
 
         public Builder variable(String name, HistConf h) {
             if (variables.containsKey(name)) throw new ConfigException("config: variable '" + name + "' defined twice");

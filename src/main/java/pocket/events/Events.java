@@ -23,14 +23,15 @@ import pocket.rootio.Tree;
 public final class Events {
     private final Tree tree;
     private final long start, stop;
-    private final Map<String, ColumnArray> raw = new LinkedHashMap<>();
-    private final Map<String, double[]> rawDoubles = new LinkedHashMap<>();
-    private final Map<String, int[]> chunkOffsets = new LinkedHashMap<>();
+    // caches of what was read from the tree: shared by copies, since what they hold never changes
+    private final Map<String, ColumnArray> raw;
+    private final Map<String, double[]> rawDoubles;
+    private final Map<String, int[]> chunkOffsets;
+    private final Map<String, ObjectStore> stores;
     /** Chunk-local entry numbers of the events still selected. */
     private int[] rows;
-    private final Map<String, Object> columns = new LinkedHashMap<>();
-    private final Map<String, Collection> collections = new LinkedHashMap<>();
-    private final Map<String, ObjectStore> stores = new LinkedHashMap<>();
+    private final Map<String, Object> columns;
+    private final Map<String, Collection> collections;
 
     private Events(Tree tree, long start, long stop) {
         this.tree = tree; this.start = start; this.stop = stop;
@@ -38,7 +39,30 @@ public final class Events {
         if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("events: chunk of " + n + " entries is too large");
         rows = new int[(int) n];
         for (int i = 0; i < rows.length; i++) rows[i] = i;
+        raw = new LinkedHashMap<>(); rawDoubles = new LinkedHashMap<>(); chunkOffsets = new LinkedHashMap<>(); stores = new LinkedHashMap<>();
+        columns = new LinkedHashMap<>(); collections = new LinkedHashMap<>();
     }
+
+    private Events(Events o) {
+        this.tree = o.tree; this.start = o.start; this.stop = o.stop;
+        raw = o.raw; rawDoubles = o.rawDoubles; chunkOffsets = o.chunkOffsets;
+        rows = o.rows.clone();
+        columns = new LinkedHashMap<>(o.columns);
+        // Collection.with writes into its store, so each copy gets stores of its own
+        Map<ObjectStore, ObjectStore> own = new java.util.IdentityHashMap<>();
+        stores = new LinkedHashMap<>();
+        o.stores.forEach((k, s) -> stores.put(k, own.computeIfAbsent(s, ObjectStore::copy)));
+        collections = new LinkedHashMap<>();
+        o.collections.forEach((k, c) -> collections.put(k, new Collection(c.name(), own.computeIfAbsent(c.store, ObjectStore::copy), c.offsets, c.idx)));
+    }
+
+    /**
+     * The same events, filtered and extended alike, that can then be filtered and changed on
+     * their own (a shape variation's copy), {@code Collection.with} included; branches already
+     * read are not read again. Arrays the workflow put are shared, so change them by putting new
+     * ones, never in place.
+     */
+    public Events copy() { return new Events(this); }
 
     /** Entries {@code [start, stop)} of the tree; nothing is read until a column is asked for. */
     public static Events of(Tree tree, long start, long stop) {

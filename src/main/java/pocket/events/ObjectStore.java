@@ -59,6 +59,13 @@ final class ObjectStore {
         fields.put(field, target);
     }
 
+    /** A store of its own with the same contents (arrays shared: a change replaces an array, never writes into one). */
+    ObjectStore copy() {
+        ObjectStore s = new ObjectStore(name, size, loader, fieldNames);
+        s.fields.putAll(fields);
+        return s;
+    }
+
     void put(String field, double[] values) {
         if (values.length != size) throw new IllegalArgumentException("events: field " + name + "." + field + " has " + values.length + " values for " + size + " objects");
         fields.put(field, values);

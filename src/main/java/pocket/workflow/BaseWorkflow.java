@@ -15,6 +15,7 @@ import pocket.config.Configurator;
 import pocket.config.Cut;
 import pocket.config.CutContext;
 import pocket.config.HistConf;
+import pocket.config.ShapeVariation;
 import pocket.events.ColumnNotFoundException;
 import pocket.events.Collection;
 import pocket.events.Events;
@@ -46,6 +47,8 @@ public class BaseWorkflow {
     /** Output name (sample, or sample__subsample) → mask; one entry named after the sample when there are no subsamples. */
     protected Map<String, boolean[]> subsampleMasks = new LinkedHashMap<>();
     protected Output output;
+    /** {@code <name>Up}, {@code <name>Down} of this sample's shape variations, in order. */
+    protected List<String> shapeNames = List.of();
 
     /** The whole chain for one chunk, in PocketCoffea's order. */
     public final Output process(Configurator cfg, Chunk chunk, Tree tree) {
@@ -78,13 +81,36 @@ public class BaseWorkflow {
         if (events.size() == 0) return output;
         processExtraAfterSkim();
 
-        String variation = "nominal";
+        List<ShapeVariation> shapes = cfg.shapeVariationsFor(sample, isMC);
+        shapeNames = new ArrayList<>();
+        for (ShapeVariation v : shapes) { shapeNames.add(v.up()); shapeNames.add(v.down()); }
+        Events skimmed = shapes.isEmpty() ? null : events.copy();
+        runSelection("nominal");
+        for (ShapeVariation v : shapes)
+            for (boolean up : new boolean[]{true, false}) {
+                events = skimmed.copy();
+                try {
+                    v.apply(events, ctx, up);
+                } catch (ColumnNotFoundException e) {
+                    throw new ConfigException("shape variation '" + v.name() + "': " + e.getMessage(), e);
+                }
+                runSelection(up ? v.up() : v.down());
+            }
+        return output;
+    }
+
+    /**
+     * From the object preselection to the histograms, on the current events: once for
+     * "nominal", then once per shape variation direction on its shifted copy of the skimmed
+     * events. Only the nominal pass records cutflow, sumw and weight variations.
+     */
+    protected void runSelection(String variation) {
         applyObjectPreselection(variation);
         countObjects(variation);
         defineCommonVariablesBeforePresel(variation);
         processExtraBeforePresel(variation);
         applyPreselections(variation);
-        if (events.size() == 0) return output;
+        if (events.size() == 0) return;
         defineCommonVariablesAfterPresel(variation);
         processExtraAfterPresel(variation);
         defineCategories(variation);
@@ -92,8 +118,7 @@ public class BaseWorkflow {
         computeWeightsExtra(variation);
         fillHistograms(variation);
         fillHistogramsExtra(variation);
-        countEvents(variation);
-        return output;
+        if (variation.equals("nominal")) countEvents(variation);
     }
 
     /** Hook: read extra metadata for the chunk (load_metadata_extra). */
@@ -181,15 +206,26 @@ public class BaseWorkflow {
     /** Hook: add weights computed in code with {@code weightsManager.add(...)} (compute_weights_extra). */
     protected void computeWeightsExtra(String variation) {}
 
-    /** Fills every configured variable for each subsample, category and weight variation. */
+    /**
+     * Fills every configured variable for each subsample and category: in the nominal pass for
+     * nominal and each weight variation, in a shape pass for that shape variation (nominal
+     * weights). Every histogram of a sample has the same variation axis: nominal, weight
+     * variations, then shape variations.
+     */
     protected void fillHistograms(String variation) {
+        boolean nominal = variation.equals("nominal");
         List<String> cats = cfg.categories().names();
+        List<String> all = new ArrayList<>(isMC ? weightsManager.variations() : List.of("nominal"));
+        all.addAll(shapeNames);
         for (var v : cfg.variables().entrySet()) {
             String name = v.getKey();
             HistConf conf = v.getValue();
             List<String> hcats = conf.categories(cats);
             if (hcats.isEmpty()) continue;
-            List<String> vars = isMC ? conf.variations(weightsManager.variations()) : List.of("nominal");
+            List<String> axis = conf.variations(all);
+            List<String> fill = new ArrayList<>();
+            for (String x : axis) if (nominal ? !shapeNames.contains(x) : x.equals(variation)) fill.add(x);
+            if (fill.isEmpty()) continue;
             AxisValues values;
             try {
                 values = AxisValues.of(name, conf.axes(), events);
@@ -197,11 +233,11 @@ public class BaseWorkflow {
                 throw new ConfigException("variable '" + name + "': " + e.getMessage(), e);
             }
             for (var sub : subsampleMasks.entrySet()) {
-                Hist h = newHist(conf, hcats, vars);
+                Hist h = newHist(conf, hcats, axis);
                 for (String cat : hcats) {
                     boolean[] sel = Masks.and(categoryMasks.get(cat), sub.getValue());
-                    for (String var : vars) {
-                        double[] w = conf.noWeightsSet() ? null : weightsManager.weight(cat, var);
+                    for (String var : fill) {
+                        double[] w = conf.noWeightsSet() ? null : weightsManager.weight(cat, nominal ? var : "nominal");
                         values.fill(h, cat, isMC ? var : null, sel, w);
                     }
                 }
