@@ -44,8 +44,16 @@ public final class BearerToken {
         }
     }
 
+    private static volatile long uid = Long.MIN_VALUE;   // asked once: every remote open looks for a token
+
     /** The numeric user id (for bt_u$UID), or -1 where the platform does not tell. */
     static long uid() {
+        long u = uid;
+        if (u == Long.MIN_VALUE) uid = u = askUid();
+        return u;
+    }
+
+    private static long askUid() {
         try {
             Object v = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
             return ((Number) v).longValue();

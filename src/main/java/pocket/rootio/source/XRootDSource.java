@@ -76,7 +76,7 @@ public final class XRootDSource implements Source {
         return ahead.readv(offsets, lengths, this::fetch);
     }
 
-    /** The file's first and last blocks in one vector read (the whole file when it is small). */
+    /** The file's first and last blocks, two reads sent together (the whole file in one when it is small). */
     private ReadAhead fetchAhead() throws IOException {
         long n = size();
         if (n == 0) return ReadAhead.none();
@@ -85,7 +85,7 @@ public final class XRootDSource implements Source {
             return new ReadAhead(array(all), n, new byte[0]);
         }
         long tailStart = ReadAhead.tailStart(n);
-        ByteBuffer[] b = fetch(new long[]{0, tailStart}, new int[]{ReadAhead.HEAD, (int) (n - tailStart)});
+        ByteBuffer[] b = vectorRead(new long[]{0, tailStart}, new int[]{ReadAhead.HEAD, (int) (n - tailStart)}, true);
         return new ReadAhead(array(b[0]), tailStart, array(b[1]));
     }
 
@@ -99,7 +99,7 @@ public final class XRootDSource implements Source {
     /** Network reads: one range by kXR_read, a batch by vector reads of merged ranges (kXR_read when they merge into one). */
     private ByteBuffer[] fetch(long[] offsets, int[] lengths) throws IOException {
         if (offsets.length == 1 && lengths[0] <= MAX_SEGMENT) return new ByteBuffer[]{readOne(offsets[0], lengths[0])};
-        return vectorRead(offsets, lengths);
+        return vectorRead(offsets, lengths, false);
     }
 
     private ByteBuffer readOne(long offset, int length) throws IOException {
@@ -132,9 +132,11 @@ public final class XRootDSource implements Source {
     /**
      * Ranges closer than the merge gap share one element (the server reads a few spans instead
      * of a thousand baskets) and come back as views of the answer; a range longer than one
-     * element is split over several and copied together.
+     * element is split over several and copied together. A batch of one element goes out as a
+     * plain kXR_read, which xrootd answers faster than a vector read (it can use sendfile);
+     * {@code plainReads} sends every element so, all at once.
      */
-    private ByteBuffer[] vectorRead(long[] offsets, int[] lengths) throws IOException {
+    private ByteBuffer[] vectorRead(long[] offsets, int[] lengths, boolean plainReads) throws IOException {
         int n = offsets.length;
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) order[i] = i;
@@ -161,26 +163,20 @@ public final class XRootDSource implements Source {
             }
             home[i] = cur;
         }
-        List<List<Element>> todo = batches(elements);
-        if (elements.size() == 1) {   // all in one span: a plain read, which the server answers faster than a vector read
-            Element only = elements.get(0);
-            only.body = readOne(only.start, only.length).array();
-            only.at = 0;
-            todo = List.of();
-        }
+        List<List<Element>> todo = batches(elements, plainReads);
         for (int attempt = 0; !todo.isEmpty(); attempt++) {
             giveUpAfterManyTries(attempt);
             OpenFile f = current();
             List<Pending> sent = new ArrayList<>();
             List<List<Element>> again = new ArrayList<>();
             try {
-                for (List<Element> batch : todo) sent.add(sendReadv(f, batch));
+                for (List<Element> batch : todo) sent.add(send(f, batch));
                 ConnectionLost lostOne = null;
                 for (int b = 0; b < todo.size(); b++) {
                     try {
                         Response r = f.conn().await(sent.get(b));
                         if (r.status() == kXR_ok) locate(f, r.body(), todo.get(b));
-                        else { handleNotOk(f, r, "vector read of " + todo.get(b).size() + " ranges"); again.add(todo.get(b)); }
+                        else { handleNotOk(f, r, todo.get(b).size() == 1 ? "read" : "vector read of " + todo.get(b).size() + " ranges"); again.add(todo.get(b)); }
                     } catch (ConnectionLost e) {
                         lostOne = e;
                         again.add(todo.get(b));
@@ -220,12 +216,12 @@ public final class XRootDSource implements Source {
         return out;
     }
 
-    private static List<List<Element>> batches(List<Element> elements) {
+    private static List<List<Element>> batches(List<Element> elements, boolean oneEach) {
         List<List<Element>> result = new ArrayList<>();
         List<Element> cur = new ArrayList<>();
         long bytes = 0;
         for (Element s : elements) {
-            if (!cur.isEmpty() && (cur.size() == MAX_ELEMENTS || bytes + s.length > MAX_BATCH_BYTES)) {
+            if (!cur.isEmpty() && (oneEach || cur.size() == MAX_ELEMENTS || bytes + s.length > MAX_BATCH_BYTES)) {
                 result.add(cur);
                 cur = new ArrayList<>();
                 bytes = 0;
@@ -237,7 +233,11 @@ public final class XRootDSource implements Source {
         return result;
     }
 
-    private Pending sendReadv(OpenFile f, List<Element> batch) throws IOException {
+    private Pending send(OpenFile f, List<Element> batch) throws IOException {
+        if (batch.size() == 1) {
+            Element only = batch.get(0);
+            return f.conn().sendAsync(kXR_read, params().put(f.handle()).putLong(only.start).putInt(only.length), null, only.length);
+        }
         ByteBuffer list = ByteBuffer.allocate(16 * batch.size());
         int expected = 0;
         for (Element s : batch) {
@@ -247,8 +247,15 @@ public final class XRootDSource implements Source {
         return f.conn().sendAsync(kXR_readv, params(), list.array(), expected);
     }
 
-    /** Checks a vector read's answer and notes where each element's bytes lie in it (no copy). */
+    /** Checks a read's or vector read's answer and notes where each element's bytes lie in it (no copy). */
     private void locate(OpenFile f, byte[] body, List<Element> batch) throws RootIOException {
+        if (batch.size() == 1) {   // a plain read: the bytes alone
+            Element only = batch.get(0);
+            if (body.length != only.length) throw truncated(only.start, only.length, body.length);
+            only.body = body;
+            only.at = 0;
+            return;
+        }
         ByteBuffer b = ByteBuffer.wrap(body);
         for (Element s : batch) {
             if (b.remaining() < 16) throw truncated(s.start, s.length, 0);
