@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.List;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,15 +27,7 @@ class XRootDTlsTest {
     @BeforeAll static void makeCertificates() throws Exception {
         Services.require(Services.hasCommand("openssl"), "openssl (to make the test server's x509 certificates)");
         certs = TestCertificates.make();
-        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-        ks.load(null, null);
-        try (InputStream in = Files.newInputStream(certs.resolve("ca.pem"))) {
-            ks.setCertificateEntry("pocket-test-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(ks);
-        trustingTestCa = SSLContext.getInstance("TLS");
-        trustingTestCa.init(null, tmf.getTrustManagers(), null);
+        trustingTestCa = TestCertificates.trusting(certs);
     }
 
     @AfterAll static void cleanUp() {
