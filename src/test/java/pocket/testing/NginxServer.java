@@ -124,15 +124,7 @@ public final class NginxServer implements AutoCloseable {
 
     public void stop() {
         if (process == null) return;
-        process.destroy();   // SIGTERM to the master: it stops its worker and exits
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Services.stop(process);   // SIGTERM to the master: it stops its worker and exits
         process = null;
     }
 

@@ -27,4 +27,15 @@ public final class Services {
             if (new java.io.File(d, cmd).canExecute()) return true;
         return new java.io.File("/usr/sbin", cmd).canExecute();
     }
+
+    /** Stops a service process: SIGTERM, then after 10 s SIGKILL. */
+    public static void stop(Process p) {
+        if (p == null) return;
+        p.destroy();
+        try {
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -92,14 +92,8 @@ public final class XRootDCluster implements AutoCloseable {
     }
 
     @Override public void close() {
-        for (Process p : processes) p.destroy();
-        for (Process p : processes) {
-            try {
-                if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        for (Process p : processes) p.destroy();   // all at once, then wait for each
+        for (Process p : processes) Services.stop(p);
         XRootDServer.deleteTree(dir);
     }
 }

@@ -128,15 +128,7 @@ public final class XRootDServer implements AutoCloseable {
     /** Stops the server (its clients see their connections drop). */
     public void stop() {
         if (process == null) return;
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Services.stop(process);
         process = null;
     }
 
