@@ -45,6 +45,8 @@ public class Configurator {
     private final String workflowName;
     private final Map<String, Object> workflowOptions;
     private final Path skimmedFilesDir;
+    private final Path columnsDir;
+    private final List<ColOut> columns;
 
     /** For subclasses that supply datasets and processor themselves; the analysis parts stay empty. */
     protected Configurator() {
@@ -63,6 +65,8 @@ public class Configurator {
         workflowName = BaseWorkflow.class.getName();
         workflowOptions = Map.of();
         skimmedFilesDir = null;
+        columnsDir = null;
+        columns = List.of();
     }
 
     private Configurator(Builder b) {
@@ -80,6 +84,8 @@ public class Configurator {
         this.workflowName = b.workflowName;
         this.workflowOptions = Map.copyOf(b.workflowOptions);
         this.skimmedFilesDir = b.skimmedFilesDir == null ? null : b.baseDir.resolve(b.skimmedFilesDir).toAbsolutePath().normalize();
+        this.columnsDir = b.columnsDir == null ? null : b.baseDir.resolve(b.columnsDir).toAbsolutePath().normalize();
+        this.columns = List.copyOf(b.columns);
         if (datasetsConfig == null) throw new ConfigException("config: no datasets: call .datasets(DatasetsConfig.jsons(\"datasets.json\"))");
         this.datasets = List.copyOf(datasetsConfig.load(baseDir));
         if (datasets.isEmpty()) throw new ConfigException("config: the dataset filters leave no dataset out of " + datasetsConfig.jsonFiles());
@@ -125,6 +131,9 @@ public class Configurator {
     public Map<String, Object> workflowOptions() { return workflowOptions; }
     /** Where the skim saves the passing events as NanoAOD files (absolute), or null when it saves none. */
     public Path skimmedFilesDir() { return skimmedFilesDir; }
+    /** Where the columns are saved (absolute), or null when none are. */
+    public Path columnsDir() { return columnsDir; }
+    public List<ColOut> columns() { return columns; }
 
     /** The subsamples of a sample (name → cuts), empty when it has none. */
     public Map<String, List<Cut>> subsamples(String sample) { return subsamples.getOrDefault(sample, Map.of()); }
@@ -170,6 +179,10 @@ public class Configurator {
         m.put("subsamples", subs);
         m.put("skim", describe(skim));
         if (skimmedFilesDir != null) m.put("save_skimmed_files", skimmedFilesDir.toString());
+        if (columnsDir != null) {
+            m.put("columns_folder", columnsDir.toString());
+            m.put("columns", columns.stream().map(ColOut::describe).toList());
+        }
         m.put("preselections", describe(preselections));
         Map<String, Object> cats = new LinkedHashMap<>();
         categories.cutsByCategory().forEach((k, v) -> cats.put(k, v.stream().map(Cut::name).toList()));
@@ -206,6 +219,14 @@ public class Configurator {
         for (String s : subsamples.keySet())
             if (!samples.contains(s)) throw new ConfigException("config: subsamples given for sample '" + s + "' that no dataset has" + Names.nearestHint(s, samples));
         weights.validate(cats, samples);
+        for (ColOut c : columns) {
+            if (c.categories() != null)
+                for (String cat : c.categories())
+                    if (!cats.contains(cat)) throw new ConfigException("config: ColOut(" + c.collection() + ") names category '" + cat + "' that is not defined" + Names.nearestHint(cat, cats));
+            if (c.samples() != null)
+                for (String s : c.samples())
+                    if (!samples.contains(s)) throw new ConfigException("config: ColOut(" + c.collection() + ") names sample '" + s + "' that no dataset has" + Names.nearestHint(s, samples));
+        }
         Set<String> shapes = new LinkedHashSet<>();
         for (ShapeVariation v : shapeVariations) {
             if (!shapes.add(v.name())) throw new ConfigException("config: shape variation '" + v.name() + "' is given twice");
@@ -251,6 +272,8 @@ public class Configurator {
         private String workflowName = BaseWorkflow.class.getName();
         private final Map<String, Object> workflowOptions = new LinkedHashMap<>();
         private String skimmedFilesDir;
+        private String columnsDir;
+        private final List<ColOut> columns = new ArrayList<>();
 
         private Builder(Path baseDir) { this.baseDir = baseDir; }
 
@@ -289,6 +312,21 @@ public class Configurator {
         public Builder saveSkimmedFiles(String folder) {
             if (folder == null || folder.isBlank()) throw new ConfigException("config: saveSkimmedFiles needs a folder, e.g. .saveSkimmedFiles(\"skims\")");
             this.skimmedFilesDir = folder;
+            return this;
+        }
+
+        /**
+         * Saves columns of the selected events (PocketCoffea's {@code columns}): for each chunk,
+         * category and sample (or subsample), a ROOT file
+         * {@code folder/<sample>/<dataset>/<category>/<file>_<start>-<stop>.root} with tree "Events"
+         * holding the asked fields (float64) and, for MC, the event's nominal {@code weight} in
+         * that category. Nominal only; a chunk with no event in a category writes no file.
+         */
+        public Builder saveColumns(String folder, ColOut... outs) {
+            if (folder == null || folder.isBlank()) throw new ConfigException("config: saveColumns needs a folder, e.g. .saveColumns(\"columns\", ColOut.of(\"JetGood\", \"pt\"))");
+            if (outs.length == 0) throw new ConfigException("config: saveColumns needs at least one ColOut");
+            this.columnsDir = folder;
+            columns.addAll(List.of(outs));
             return this;
         }
 

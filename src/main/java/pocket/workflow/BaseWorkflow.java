@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import pocket.config.Axis;
+import pocket.config.ColOut;
 import pocket.config.ConfigException;
 import pocket.config.Configurator;
 import pocket.config.Cut;
@@ -22,7 +23,11 @@ import pocket.events.Events;
 import pocket.events.Jagged;
 import pocket.events.Masks;
 import pocket.hist.Hist;
+import pocket.rootio.ColumnArray;
+import pocket.rootio.LeafType;
 import pocket.rootio.Tree;
+import pocket.rootio.write.RootFileWriter;
+import pocket.rootio.write.TreeSchema;
 import pocket.rootio.write.WriteOptions;
 import pocket.skim.SkimWriter;
 
@@ -47,12 +52,14 @@ public class BaseWorkflow {
     /** Output name (sample, or sample__subsample) → mask; one entry named after the sample when there are no subsamples. */
     protected Map<String, boolean[]> subsampleMasks = new LinkedHashMap<>();
     protected Output output;
+    protected Chunk chunk;
     /** {@code <name>Up}, {@code <name>Down} of this sample's shape variations, in order. */
     protected List<String> shapeNames = List.of();
 
     /** The whole chain for one chunk, in PocketCoffea's order. */
     public final Output process(Configurator cfg, Chunk chunk, Tree tree) {
         this.cfg = cfg;
+        this.chunk = chunk;
         this.metadata = cfg.metadataOf(chunk);
         this.dataset = chunk.dataset();
         this.sample = metadata.getOrDefault("sample", dataset);
@@ -118,7 +125,9 @@ public class BaseWorkflow {
         computeWeightsExtra(variation);
         fillHistograms(variation);
         fillHistogramsExtra(variation);
-        if (variation.equals("nominal")) countEvents(variation);
+        if (!variation.equals("nominal")) return;
+        countEvents(variation);
+        if (cfg.columnsDir() != null) saveColumns();
     }
 
     /** Hook: read extra metadata for the chunk (load_metadata_extra). */
@@ -138,10 +147,8 @@ public class BaseWorkflow {
      */
     protected void saveSkimmedFiles(Chunk chunk, Tree tree) {
         if (events.size() == 0) return;
-        String name = chunk.file().replaceAll("[?#].*$", "");
-        name = name.substring(name.lastIndexOf('/') + 1).replaceFirst("\\.root$", "");
         Path dir = cfg.skimmedFilesDir().resolve(dataset);
-        Path out = dir.resolve(name + "_" + chunk.start() + "-" + chunk.stop() + ".root");
+        Path out = dir.resolve(chunkFileName(chunk));
         Path tmp = dir.resolve(out.getFileName() + ".part");
         long n;
         try {
@@ -154,6 +161,94 @@ public class BaseWorkflow {
         double sumw = 0;
         if (isMC) for (double w : events.get("genWeight")) sumw += w;
         output.putSkimmedFile(out.toString(), new Output.SkimmedFile(dataset, n, sumw));
+    }
+
+    /** {@code <file stem>_<start>-<stop>.root}: one name per chunk, for the files a chunk writes. */
+    static String chunkFileName(Chunk chunk) {
+        String name = chunk.file().replaceAll("[?#].*$", "");
+        name = name.substring(name.lastIndexOf('/') + 1).replaceFirst("\\.root$", "");
+        return name + "_" + chunk.start() + "-" + chunk.stop() + ".root";
+    }
+
+    /**
+     * Writes the configured columns of each category's events (nominal pass), one ROOT file per
+     * chunk, category and sample or subsample, under {@code <columns folder>/<sample>/<dataset>/<category>/}
+     * (PocketCoffea's columns output); MC files carry the events' nominal {@code weight}.
+     */
+    protected void saveColumns() {
+        for (var c : categoryMasks.entrySet()) {
+            String cat = c.getKey();
+            List<ColOut> outs = new ArrayList<>();
+            for (ColOut o : cfg.columns()) if (o.appliesTo(sample, cat)) outs.add(o);
+            if (outs.isEmpty()) continue;
+            double[] w = isMC ? weightsManager.weight(cat) : null;
+            for (var sub : subsampleMasks.entrySet()) {
+                boolean[] sel = Masks.and(c.getValue(), sub.getValue());
+                int n = Masks.count(sel);
+                if (n == 0) continue;
+                TreeSchema.Builder schema = TreeSchema.builder();
+                Map<String, ColumnArray> cols = new LinkedHashMap<>();
+                try {
+                    for (ColOut o : outs) addColumns(o, sel, n, schema, cols);
+                } catch (ColumnNotFoundException e) {
+                    throw new ConfigException("columns: " + e.getMessage(), e);
+                }
+                if (w != null) {
+                    schema.branch("weight", LeafType.FLOAT64, "nominal event weight in category " + cat);
+                    cols.put("weight", new ColumnArray(LeafType.FLOAT64, pick(w, sel, n), null, n));
+                }
+                Path dir = cfg.columnsDir().resolve(sub.getKey()).resolve(dataset).resolve(cat);
+                Path out = dir.resolve(chunkFileName(chunk));
+                Path tmp = dir.resolve(out.getFileName() + ".part");
+                try {
+                    Files.createDirectories(dir);
+                    try (RootFileWriter fw = RootFileWriter.create(tmp, WriteOptions.defaults())) {
+                        fw.tree("Events", schema.build()).extend(cols);
+                    }
+                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("columns: cannot write " + out + ": " + e.getMessage(), e);
+                }
+                output.putColumnsFile(out.toString(), new Output.ColumnsFile(sub.getKey(), dataset, cat, n));
+            }
+        }
+    }
+
+    private void addColumns(ColOut o, boolean[] sel, int n, TreeSchema.Builder schema, Map<String, ColumnArray> cols) {
+        if (o.perEvent()) {
+            for (String f : o.fields()) {
+                if (cols.containsKey(f)) continue;
+                schema.branch(f, LeafType.FLOAT64);
+                cols.put(f, new ColumnArray(LeafType.FLOAT64, pick(events.get(f), sel, n), null, n));
+            }
+            return;
+        }
+        Collection coll = events.collection(o.collection());
+        String counter = "n" + o.collection();
+        boolean first = !cols.containsKey(counter);
+        int[] off = coll.offsets(), outOff = new int[n + 1];
+        for (int i = 0, e = 0; i < sel.length; i++) if (sel[i]) { outOff[e + 1] = outOff[e] + off[i + 1] - off[i]; e++; }
+        if (first) {
+            schema.counter(counter, LeafType.INT32, o.collection());
+            int[] counts = new int[n];
+            for (int e = 0; e < n; e++) counts[e] = outOff[e + 1] - outOff[e];
+            cols.put(counter, new ColumnArray(LeafType.INT32, counts, null, n));
+        }
+        for (String f : o.fields()) {
+            String branch = o.branch(f);
+            if (cols.containsKey(branch)) continue;
+            double[] v = coll.get(f).values, out = new double[outOff[n]];
+            for (int i = 0, e = 0; i < sel.length; i++)
+                if (sel[i]) { System.arraycopy(v, off[i], out, outOff[e], off[i + 1] - off[i]); e++; }
+            schema.jagged(branch, LeafType.FLOAT64, counter);
+            cols.put(branch, new ColumnArray(LeafType.FLOAT64, out, outOff, n));
+        }
+    }
+
+    private static double[] pick(double[] v, boolean[] sel, int n) {
+        double[] out = new double[n];
+        for (int i = 0, e = 0; i < sel.length; i++) if (sel[i]) out[e++] = v[i];
+        return out;
     }
 
     protected void processExtraAfterSkim() {}

@@ -39,7 +39,12 @@ public final class Output {
     final TreeMap<String, String> normalisation = new TreeMap<>();
     /** Skimmed NanoAOD file → what it holds (save_skimmed_files); chunks write distinct files, so outputs merge by union. */
     final TreeMap<String, SkimmedFile> skimmedFiles = new TreeMap<>();
+    /** Saved columns file → what it holds (saveColumns); merged by union like the skimmed files. */
+    final TreeMap<String, ColumnsFile> columnsFiles = new TreeMap<>();
     boolean postprocessed;
+
+    /** One file of saved columns: its sample (or sample__subsample), dataset, category and events. */
+    public record ColumnsFile(String sample, String dataset, String category, long nevents) {}
 
     /** One skimmed file: its dataset, the events in it and their Σ genWeight (0 for data). */
     public record SkimmedFile(String dataset, long nevents, double sumGenweights) {}
@@ -92,6 +97,15 @@ public final class Output {
         return this;
     }
 
+    /** Files of saved columns written by this output's chunks, by path. */
+    public Map<String, ColumnsFile> columnsFiles() { return Collections.unmodifiableMap(columnsFiles); }
+
+    /** Records a columns file written by the chunk; a file recorded twice is an error. */
+    public Output putColumnsFile(String file, ColumnsFile f) {
+        if (columnsFiles.putIfAbsent(file, f) != null) throw new IllegalArgumentException("output: columns file " + file + " recorded twice");
+        return this;
+    }
+
     public boolean isEmpty() { return datasetsMetadata.isEmpty() && steps.values().stream().allMatch(Map::isEmpty); }
 
     // ---- combining
@@ -118,6 +132,11 @@ public final class Output {
             SkimmedFile mine = o.skimmedFiles.putIfAbsent(e.getKey(), e.getValue());
             if (mine != null && !mine.equals(e.getValue()))
                 throw new IllegalArgumentException("output: skimmed file " + e.getKey() + " recorded differently in the two outputs: " + mine + " vs " + e.getValue());
+        }
+        for (var e : other.columnsFiles.entrySet()) {
+            ColumnsFile mine = o.columnsFiles.putIfAbsent(e.getKey(), e.getValue());
+            if (mine != null && !mine.equals(e.getValue()))
+                throw new IllegalArgumentException("output: columns file " + e.getKey() + " recorded differently in the two outputs: " + mine + " vs " + e.getValue());
         }
         for (var e : other.normalisation.entrySet()) {
             String mine = o.normalisation.putIfAbsent(e.getKey(), e.getValue());
@@ -161,6 +180,7 @@ public final class Output {
         datasetsMetadata.forEach((k, v) -> o.datasetsMetadata.put(k, new TreeMap<>(v)));
         o.normalisation.putAll(normalisation);
         o.skimmedFiles.putAll(skimmedFiles);
+        o.columnsFiles.putAll(columnsFiles);
         o.postprocessed = postprocessed;
         return o;
     }
@@ -253,6 +273,18 @@ public final class Output {
             });
             j.add("skimmed_files", sf);
         }
+        if (!columnsFiles.isEmpty()) {
+            JsonObject cols = new JsonObject();
+            columnsFiles.forEach((file, f) -> {
+                JsonObject x = new JsonObject();
+                x.addProperty("sample", f.sample());
+                x.addProperty("dataset", f.dataset());
+                x.addProperty("category", f.category());
+                x.addProperty("nevents", f.nevents());
+                cols.add(file, x);
+            });
+            j.add("columns_files", cols);
+        }
         return j;
     }
 
@@ -312,6 +344,11 @@ public final class Output {
                 JsonObject x = e.getValue().getAsJsonObject();
                 o.skimmedFiles.put(e.getKey(), new SkimmedFile(x.get("dataset").getAsString(), x.get("nevents").getAsLong(), x.get("sum_genweights").getAsDouble()));
             }
+            if (json.has("columns_files")) for (var e : json.getAsJsonObject("columns_files").entrySet()) {
+                JsonObject x = e.getValue().getAsJsonObject();
+                o.columnsFiles.put(e.getKey(), new ColumnsFile(x.get("sample").getAsString(), x.get("dataset").getAsString(),
+                        x.get("category").getAsString(), x.get("nevents").getAsLong()));
+            }
         } catch (RuntimeException e) {
             if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().startsWith("output:")) throw e;
             throw new IllegalArgumentException("output: not an output_all.json document: " + e.getMessage(), e);
@@ -359,7 +396,7 @@ public final class Output {
         return postprocessed == x.postprocessed && sumGenweights.equals(x.sumGenweights) && sumSignOfGenweights.equals(x.sumSignOfGenweights)
                 && steps.equals(x.steps) && cutflow.equals(x.cutflow) && sumw.equals(x.sumw) && sumw2.equals(x.sumw2)
                 && variables.equals(x.variables) && datasetsMetadata.equals(x.datasetsMetadata) && normalisation.equals(x.normalisation)
-                && skimmedFiles.equals(x.skimmedFiles);
+                && skimmedFiles.equals(x.skimmedFiles) && columnsFiles.equals(x.columnsFiles);
     }
 
     @Override public int hashCode() { return Objects.hash(sumGenweights, steps, cutflow, sumw, variables, datasetsMetadata); }
