@@ -24,27 +24,6 @@ import pocket.rootio.Tree;
 class ColumnsOutputTest {
     @TempDir Path tmp;
 
-    /** Per selected event of a category, by hand: good-jet pts and HT and genWeight. */
-    record Event(long entry, List<Double> pts, double ht, double w) {}
-
-    static List<Event> byHand(Dataset d, int minJets) throws Exception {
-        List<Event> out = new ArrayList<>();
-        try (RootFile rf = RootFile.open(d.files().get(0))) {
-            Tree t = rf.tree("Events");
-            int n = (int) t.entries();
-            ColumnArray pt = t.read("Jet_pt", 0, n);
-            double[] p = pt.toDoubles(), eta = t.read("Jet_eta", 0, n).toDoubles(), gw = t.read("genWeight", 0, n).toDoubles();
-            for (int i = 0; i < n; i++) {
-                List<Double> good = new ArrayList<>();
-                double ht = 0;
-                for (int k = pt.offsets[i]; k < pt.offsets[i + 1]; k++)
-                    if (p[k] > 30 && Math.abs(eta[k]) < 2.5) { good.add(p[k]); ht += p[k]; }
-                if (good.size() >= minJets) out.add(new Event(i, good, ht, gw[i]));
-            }
-        }
-        return out;
-    }
-
     @Test
     void columnsPerChunkAndCategoryHoldTheSelectedObjects() throws Exception {
         Path dir = tmp.resolve("cols");
@@ -63,7 +42,7 @@ class ColumnsOutputTest {
         assertEquals(all.columnsFiles(), back.columnsFiles(), "columns files survive output_all.json");
         for (Dataset d : cfg.datasets()) {
             for (String cat : new String[]{"baseline", "6j"}) {
-                List<Event> want = byHand(d, cat.equals("6j") ? 6 : 4);
+                List<ShapeVariationTest.Selected> want = ShapeVariationTest.byHand(d, 1, cat.equals("6j") ? 6 : 4);
                 List<String> files = new ArrayList<>();
                 all.columnsFiles().forEach((f, info) -> { if (info.dataset().equals(d.name()) && info.category().equals(cat)) files.add(f); });
                 assertEquals(2, files.size(), d.name() + " " + cat + ": one file per chunk: " + files);
@@ -79,7 +58,7 @@ class ColumnsOutputTest {
                         int[] off = c.get("JetGood_pt").offsets;
                         double[] ht = cat.equals("6j") ? t.read("HT", 0, t.entries()).toDoubles() : null;
                         for (int i = 0; i < t.entries(); i++, k++) {
-                            Event e = want.get(k);
+                            ShapeVariationTest.Selected e = want.get(k);
                             assertEquals(e.pts().size(), n[i], "event " + e.entry());
                             assertEquals(e.w(), w[i], 0, "weight of event " + e.entry());
                             for (int j = 0; j < e.pts().size(); j++) assertEquals(e.pts().get(j), pt[off[i] + j], 0);

@@ -65,28 +65,40 @@ class ShapeVariationTest {
                 .variable("nJetGood", HistConf.of(Axis.integer("events", "nJetGood", 0, 16)).noVariations());
     }
 
-    /** HT histogram (baseline, 6j) and event counts redone on the raw branches with jets scaled by f. */
-    static Hist[] byHand(Dataset d, double f, long[] counts) throws Exception {
-        Hist base = Hist.builder().reg(40, 0, 2000, "HT", "HT").weight(), six = Hist.builder().reg(40, 0, 2000, "HT", "HT").weight();
+    /** One event the selection keeps, redone by hand: its entry, good-jet pTs, HT and genWeight. */
+    record Selected(long entry, List<Double> pts, double ht, double w) {}
+
+    /** The events with at least {@code minJets} good jets, jets scaled by f, from the raw branches. */
+    static List<Selected> byHand(Dataset d, double f, int minJets) throws Exception {
+        List<Selected> out = new java.util.ArrayList<>();
         try (RootFile rf = RootFile.open(d.files().get(0))) {
             Tree t = rf.tree("Events");
             int n = (int) t.entries();
             ColumnArray pt = t.read("Jet_pt", 0, n);
             double[] p = pt.toDoubles(), eta = t.read("Jet_eta", 0, n).toDoubles(), gw = t.read("genWeight", 0, n).toDoubles();
             for (int i = 0; i < n; i++) {
-                int good = 0;
+                List<Double> good = new java.util.ArrayList<>();
                 double ht = 0;
                 for (int k = pt.offsets[i]; k < pt.offsets[i + 1]; k++) {
                     double v = p[k] * f;
-                    if (v > 30 && Math.abs(eta[k]) < 2.5) { good++; ht += v; }
+                    if (v > 30 && Math.abs(eta[k]) < 2.5) { good.add(v); ht += v; }
                 }
-                if (good < 4) continue;
-                counts[0]++;
-                base.fill(new double[]{ht}, new double[]{gw[i]});
-                if (good >= 6) { six.fill(new double[]{ht}, new double[]{gw[i]}); counts[1]++; }
+                if (good.size() >= minJets) out.add(new Selected(i, good, ht, gw[i]));
             }
         }
-        return new Hist[]{base, six};
+        return out;
+    }
+
+    /** HT histograms (baseline, 6j) and event counts redone by hand with jets scaled by f. */
+    static Hist[] byHand(Dataset d, double f, long[] counts) throws Exception {
+        Hist[] h = new Hist[2];
+        int k = 0;
+        for (int minJets : new int[]{4, 6}) {
+            h[k] = Hist.builder().reg(40, 0, 2000, "HT", "HT").weight();
+            for (Selected e : byHand(d, f, minJets)) { h[k].fill(new double[]{e.ht()}, new double[]{e.w()}); counts[k]++; }
+            k++;
+        }
+        return h;
     }
 
     @Test
