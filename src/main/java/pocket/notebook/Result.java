@@ -130,7 +130,11 @@ public final class Result implements Renderable {
         return hist(name, s).axis("cat").binLabels();
     }
 
-    /** The CMS plot of one histogram in one category: MC stacked by sample (largest at the bottom), data as points, ratio. */
+    /**
+     * The CMS plot of one histogram in one category: MC stacked by sample (largest at the bottom),
+     * its statistical and (from the histograms' Up/Down variations) systematic uncertainty as a
+     * band, data as points, ratio.
+     */
     public Plot plot(String name, String category) {
         return plotBuilder(name, category).build();
     }
@@ -138,6 +142,7 @@ public final class Result implements Renderable {
     /** The plot's builder, to change settings (logY, size, ...) before {@code build()}. */
     public StackPlot.Builder plotBuilder(String name, String category) {
         Map<String, Hist> mc = new LinkedHashMap<>();
+        Map<String, Map<String, Hist[]>> shifted = new LinkedHashMap<>();
         Hist data = null;
         for (String s : samples(name)) {
             Hist h = hist(name, s).select("cat", category);
@@ -147,7 +152,16 @@ public final class Result implements Renderable {
             if (isData(s)) {
                 data = data == null ? h : data.add(h);
             } else {
-                if (h.axes().stream().anyMatch(a -> a.name().equals("variation"))) h = h.select("variation", "nominal");
+                if (h.axes().stream().anyMatch(a -> a.name().equals("variation"))) {
+                    List<String> vars = h.axis("variation").binLabels();
+                    for (String v : vars)   // every <name>Up with its <name>Down: a systematic in the band
+                        if (v.endsWith("Up") && vars.contains(v.substring(0, v.length() - 2) + "Down")) {
+                            String sys = v.substring(0, v.length() - 2);
+                            shifted.computeIfAbsent(s, k -> new LinkedHashMap<>())
+                                    .put(sys, new Hist[]{h.select("variation", v), h.select("variation", sys + "Down")});
+                        }
+                    h = h.select("variation", "nominal");
+                }
                 mc.put(s, h);
             }
         }
@@ -155,6 +169,7 @@ public final class Result implements Renderable {
         ordered.sort((a, b) -> Double.compare(b.getValue().sum(false), a.getValue().sum(false)));
         StackPlot.Builder b = StackPlot.builder().name(name + "_" + category).title(category).lumi(lumi);
         for (Map.Entry<String, Hist> e : ordered) b.mc(e.getKey(), e.getValue());
+        shifted.forEach((sample, m) -> m.forEach((sys, ud) -> b.variation(sample, sys, ud[0], ud[1])));
         if (data != null) b.data(data);
         if (data == null) b.cmsLabel("Simulation Preliminary");
         return b;

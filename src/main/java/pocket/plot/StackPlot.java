@@ -22,9 +22,11 @@ import pocket.hist.Axis;
 import pocket.hist.Hist;
 
 /**
- * The CMS data/MC plot of one variable: MC stacked by sample with its statistical uncertainty
- * (√Σw² of the stack) as a grey band, data as points with Poisson error bars, a data/MC ratio
- * panel below (with the MC band around 1), the CMS and luminosity labels above; drawn with XChart.
+ * The CMS data/MC plot of one variable: MC stacked by sample with its uncertainty as a grey band
+ * (statistical, √Σw² of the stack, and, when systematic variations are given, each one's shift of
+ * the total added in quadrature, up and down apart), data as points with Poisson error bars, a
+ * data/MC ratio panel below (with the band around 1), the CMS and luminosity labels above; drawn
+ * with XChart.
  * <pre>
  * Plot p = StackPlot.builder().mc("DYJetsToLL", dy).mc("TTTo2L2Nu", tt).data(data)
  *     .lumi(59.7).energy(13).logY(true).build();
@@ -35,9 +37,30 @@ public final class StackPlot {
 
     public static Builder builder() { return new Builder(); }
 
+    /**
+     * The uncertainty of the MC total per bin, {above, below}: the statistical variance plus, for
+     * each systematic (its {up, down} totals), the larger upward and the larger downward shift
+     * from nominal, squared; a systematic moving both ways one side counts once, on that side.
+     */
+    static double[][] uncertainty(double[] nominal, double[] statVariance, List<double[][]> variationTotals) {
+        int n = nominal.length;
+        double[] above = statVariance.clone(), below = statVariance.clone();
+        for (double[][] t : variationTotals)
+            for (int k = 0; k < n; k++) {
+                double du = t[0][k] - nominal[k], dd = t[1][k] - nominal[k];
+                double plus = Math.max(0, Math.max(du, dd)), minus = Math.max(0, Math.max(-du, -dd));
+                above[k] += plus * plus;
+                below[k] += minus * minus;
+            }
+        for (int k = 0; k < n; k++) { above[k] = Math.sqrt(above[k]); below[k] = Math.sqrt(below[k]); }
+        return new double[][]{above, below};
+    }
+
     /** Fluent, defaulted settings; {@link #build} draws. Each setter returns this builder. */
     public static final class Builder {
         private final Map<String, Hist> mc = new LinkedHashMap<>();
+        /** sample → systematic → {up, down}. */
+        private final Map<String, Map<String, Hist[]>> variations = new LinkedHashMap<>();
         private Hist data;
         private String dataLabel = "Data";
         private String name, title, xLabel, yLabel = "Events";
@@ -55,6 +78,27 @@ public final class StackPlot {
             check(h, "MC sample '" + sample + "'");
             mc.merge(sample, h, Hist::add);
             return this;
+        }
+
+        /**
+         * A systematic variation of one MC sample (e.g. "JES_Total" from its JES_TotalUp and
+         * JES_TotalDown histograms): the band then shows, per bin, the shift of the MC total
+         * with all samples' up (down) histograms of that systematic — nominal for samples without
+         * it — added in quadrature with the other systematics and the statistical uncertainty.
+         */
+        public Builder variation(String sample, String name, Hist up, Hist down) {
+            check(up, "variation '" + name + "' (up) of MC sample '" + sample + "'");
+            check(down, "variation '" + name + "' (down) of MC sample '" + sample + "'");
+            variations.computeIfAbsent(sample, k -> new LinkedHashMap<>())
+                    .merge(name, new Hist[]{up, down}, (a, x) -> new Hist[]{a[0].add(x[0]), a[1].add(x[1])});
+            return this;
+        }
+
+        /** The systematics in the band so far, in the order given. */
+        public java.util.Set<String> systematics() {
+            java.util.Set<String> out = new java.util.LinkedHashSet<>();
+            variations.values().forEach(m -> out.addAll(m.keySet()));
+            return out;
         }
 
         public Builder data(Hist h) { return data("Data", h); }
@@ -119,6 +163,9 @@ public final class StackPlot {
 
         public Plot build() {
             if (mc.isEmpty() && data == null) throw new IllegalArgumentException("plot: nothing to draw: add .mc(sample, hist) or .data(hist)");
+            for (String sample : variations.keySet())
+                if (!mc.containsKey(sample))
+                    throw new IllegalArgumentException("plot: variations given for MC sample '" + sample + "', which has no .mc(sample, hist); samples: " + mc.keySet());
             boolean withRatio = ratio != null ? ratio : (data != null && !mc.isEmpty());
             if (withRatio && (data == null || mc.isEmpty()))
                 throw new IllegalArgumentException("plot: the ratio panel needs both data and MC");
@@ -282,8 +329,8 @@ public final class StackPlot {
                 }
                 cumulative[i] = sum.clone();
             }
-            double[] err = mcError();
-            for (int k = 0; k < n; k++) max = Math.max(max, sum[k] + err[k]);
+            double[][] err = mcError();
+            for (int k = 0; k < n; k++) max = Math.max(max, sum[k] + err[0][k]);
             double[] dv = null, de = null;
             if (b.data != null) {
                 dv = b.data.values(false);
@@ -323,8 +370,8 @@ public final class StackPlot {
             }
             if (!samples.isEmpty()) {
                 double[] up = new double[n], down = new double[n];
-                for (int k = 0; k < n; k++) { up[k] = sum[k] + err[k]; down[k] = sum[k] - err[k]; }
-                statBand(c, "MC stat. unc.", band(up, down, floor));
+                for (int k = 0; k < n; k++) { up[k] = sum[k] + err[0][k]; down[k] = sum[k] - err[1][k]; }
+                statBand(c, bandLabel(), band(up, down, floor));
             }
             if (dv != null) {
                 List<Double> xs = new ArrayList<>(), ys = new ArrayList<>(), es = new ArrayList<>();
@@ -375,13 +422,13 @@ public final class StackPlot {
             span.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             span.setLineColor(new Color(0, 0, 0, 0));
             span.setMarker(SeriesMarkers.NONE);
-            double[] err = mcError(), up = new double[n], down = new double[n];
+            double[][] err = mcError();
+            double[] up = new double[n], down = new double[n];
             for (int k = 0; k < n; k++) {
-                double rel = mcSum[k] > 0 ? err[k] / mcSum[k] : 0;
-                up[k] = Math.min(1 + rel, b.ratioHi);
-                down[k] = Math.max(1 - rel, b.ratioLo);
+                up[k] = Math.min(1 + (mcSum[k] > 0 ? err[0][k] / mcSum[k] : 0), b.ratioHi);
+                down[k] = Math.max(1 - (mcSum[k] > 0 ? err[1][k] / mcSum[k] : 0), b.ratioLo);
             }
-            statBand(c, "MC stat. unc.", band(up, down, b.ratioLo));
+            statBand(c, bandLabel(), band(up, down, b.ratioLo));
             double[] dv = b.data.values(false), var = b.data.variances(false);
             List<Double> xs = new ArrayList<>(), ys = new ArrayList<>(), es = new ArrayList<>();
             for (int k = 0; k < n; k++) {
@@ -401,16 +448,29 @@ public final class StackPlot {
             return c;
         }
 
-        /** √(Σ variances) of the MC stack per bin: its statistical uncertainty from Σw². */
-        private double[] mcError() {
+        private String bandLabel() { return b.variations.isEmpty() ? "MC stat. unc." : "Stat. ⊕ syst. unc."; }
+
+        /** The MC total's uncertainty per bin, {above, below} the nominal total. */
+        private double[][] mcError() {
             int n = edges.length - 1;
-            double[] e = new double[n];
+            double[] nominal = new double[n], statVar = new double[n];
             for (Hist hm : b.mc.values()) {
-                double[] v = hm.variances(false);
-                for (int k = 0; k < n; k++) e[k] += Math.max(0, v[k]);
+                double[] v = hm.values(false), var = hm.variances(false);
+                for (int k = 0; k < n; k++) { nominal[k] += v[k]; statVar[k] += Math.max(0, var[k]); }
             }
-            for (int k = 0; k < n; k++) e[k] = Math.sqrt(e[k]);
-            return e;
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            b.variations.values().forEach(m -> names.addAll(m.keySet()));
+            List<double[][]> totals = new ArrayList<>();
+            for (String name : names) {
+                double[] up = new double[n], down = new double[n];
+                for (var e : b.mc.entrySet()) {
+                    Hist[] ud = b.variations.getOrDefault(e.getKey(), Map.of()).get(name);
+                    double[] u = (ud != null ? ud[0] : e.getValue()).values(false), d = (ud != null ? ud[1] : e.getValue()).values(false);
+                    for (int k = 0; k < n; k++) { up[k] += u[k]; down[k] += d[k]; }
+                }
+                totals.add(new double[][]{up, down});
+            }
+            return uncertainty(nominal, statVar, totals);
         }
 
         /** A translucent grey band (XChart has no hatching), drawn over the stack. */

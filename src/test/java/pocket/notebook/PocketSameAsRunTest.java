@@ -80,6 +80,8 @@ class PocketSameAsRunTest {
         e = assertThrows(IllegalArgumentException.class, () -> r.plot("mll_vs_ptll", "baseline"));
         assertTrue(e.getMessage().contains("project"), e.getMessage());
         assertEquals(800, r.plot("mll", "baseline").width());
+        // the config's weight variation sf_mu_id (Up/Down) goes into the plot's uncertainty band
+        assertEquals(Set.of("sf_mu_id"), r.plotBuilder("mll", "baseline").systematics());
         // two bookkeepings of the same selection agree: the data events counted in the cutflow's
         // baseline row are the entries of the data mll histogram in that category (data weights are 1)
         var cutflow = r.cutflow();

@@ -104,6 +104,39 @@ class StackPlotTest {
         assertTrue(gt < gw / 10, "hairline band: " + gt + " grey pixels vs " + gw);
     }
 
+    /** The band by hand: statistical variance plus each systematic's larger shift up and down, squared. */
+    @Test
+    void uncertaintyAddsSystematicShiftsInQuadraturePerSide() {
+        double[] nominal = {10, 20, 30}, stat = {1, 4, 0};
+        // A: up +2 / down -1 in bin 0; both below in bin 1 (-1, -3); unchanged in bin 2
+        // B: up +3 / down -4 in bin 2 only
+        double[][] a = {{12, 19, 30}, {9, 17, 30}}, b = {{10, 20, 33}, {10, 20, 26}};
+        double[][] u = StackPlot.uncertainty(nominal, stat, java.util.List.of(a, b));
+        assertArrayEquals(new double[]{Math.sqrt(1 + 4), Math.sqrt(4 + 0), Math.sqrt(0 + 9)}, u[0], 1e-12, "above");
+        assertArrayEquals(new double[]{Math.sqrt(1 + 1), Math.sqrt(4 + 9), Math.sqrt(0 + 16)}, u[1], 1e-12, "below");
+        double[][] none = StackPlot.uncertainty(nominal, stat, java.util.List.of());
+        assertArrayEquals(new double[]{1, 2, 0}, none[0], 1e-12);
+        assertArrayEquals(none[0], none[1], 1e-12);
+    }
+
+    /** A ±50 % systematic on a precisely known MC widens the band far beyond the statistical one. */
+    @Test
+    void systematicVariationsWidenTheBand() {
+        Hist[] h = zPeak();
+        Random rnd = new Random(5);
+        Hist mc = Hist.builder().reg(30, 60, 120, "mll", "m").weight();
+        double[] x = new double[1_300_000], w = new double[x.length];
+        for (int i = 0; i < x.length; i++) { x[i] = 60 + 60 * rnd.nextDouble(); w[i] = 0.01; }
+        mc.fill(x, w);
+        BufferedImage stat = StackPlot.builder().mc("MC", mc).data(h[2]).build().image();
+        BufferedImage syst = StackPlot.builder().mc("MC", mc).data(h[2]).variation("MC", "norm", mc.scale(1.5), mc.scale(0.5)).build().image();
+        long gs = grey(stat, 120, 600, 770, 740), gy = grey(syst, 120, 600, 770, 740);
+        assertTrue(gy > 10_000 && gs < gy / 10, "ratio-panel band: " + gs + " grey pixels with statistics only, " + gy + " with ±50 %");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StackPlot.builder().mc("MC", mc).variation("TT", "norm", mc, mc).build());
+        assertTrue(e.getMessage().contains("'TT'"), e.getMessage());
+    }
+
     @Test
     void logYAndNoRatio() throws Exception {
         Hist[] h = zPeak();
