@@ -65,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             if (full && processSeparately) throw new IllegalArgumentException("-f/--full and -ps/--process-separately exclude each other");
             if (!Files.isRegularFile(cfg)) throw new IllegalArgumentException("--cfg: config file " + cfg + " not found");
-            RunOptionsResolver.Resolution res = runFlags.resolve(free, out);
+            RunOptionsResolver.Resolution res = runFlags.resolve(free);
             out.println("Loading the configuration file " + cfg + " ...");
             RunRequest req = start.apply(cfg, outputDir)
                     .configScript(cfg.toAbsolutePath())
@@ -76,6 +76,7 @@ public final class RunCommand implements Callable<Integer> {
                     .resubmitFailed(resubmitFailed)
                     .executorCustomSetup(executorCustomSetup)
                     .logLevel(logLevel)
+                    .warnings(res.warnings())
                     .build();
             RunResult r = Runner.run(req);
             return r.exitCode();

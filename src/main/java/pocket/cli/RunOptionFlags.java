@@ -1,6 +1,5 @@
 package pocket.cli;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,13 +62,12 @@ public final class RunOptionFlags {
         return m;
     }
 
-    /** Resolves defaults → -ro → free overrides → flags; warnings go to {@code warn}. */
-    public RunOptionsResolver.Resolution resolve(List<String> freeOverrides, PrintStream warn) {
+    /** Resolves defaults → -ro → free overrides → flags; the run logs the resolution's warnings. */
+    public RunOptionsResolver.Resolution resolve(List<String> freeOverrides) {
         Map<String, Object> cli = new LinkedHashMap<>(parseFree(freeOverrides));
         cli.putAll(flags());
         Map<String, Object> ro = runOptions == null ? null : RunOptionsResolver.readRunOptionsFile(runOptions);
         RunOptionsResolver.Resolution r = RunOptionsResolver.defaults().resolve(executorString(), ro, cli);
-        if (warn != null) r.warnings().forEach(w -> warn.println("[WARNING ] " + w));
         return r;
     }
 

@@ -144,7 +144,6 @@ public final class Pocket {
     /** Runs through {@link Runner#run}; in a notebook a progress bar updates in place meanwhile. */
     public Result run() {
         RunOptionsResolver.Resolution res = resolution();
-        res.warnings().forEach(w -> System.err.println("[WARNING ] " + w));
         ProgressListener progress = Display.inNotebook() ? new NotebookProgress() : null;
         RunRequest req = RunRequest.builder(config, outputDirectory())
                 .configScript(script)
@@ -155,6 +154,7 @@ public final class Pocket {
                 .executorCustomSetup(customSetup)
                 .logLevel(logLevel != null ? logLevel : (Display.inNotebook() ? "WARNING" : "INFO"))
                 .progress(progress)
+                .warnings(res.warnings())
                 .build();
         try {
             RunResult r = Runner.run(req);

@@ -18,13 +18,15 @@ import pocket.workflow.ChunkProcessor;
  * @param datasets   null: the configuration's datasets; else these (the run's filters still apply)
  * @param config     may be null when {@code datasets} and {@code processor} are given (then the
  *                   tree is "Events" and config.json lists the datasets only)
+ * @param warnings   what resolving the run options warned of (unknown keys ...), logged by the run
+ *                   to the console and logfile.log
  */
 public record RunRequest(Configurator config, Path configScript, Path outputDir, String executor,
                          RunOptions options, boolean processSeparately, List<String> filterYears,
                          List<String> filterSamples, List<String> filterDatasets, boolean resubmitFailed,
                          Path executorCustomSetup, String logLevel, ChunkProcessor processor,
                          EntryCounter entries, ProgressListener progress, List<pocket.workflow.Chunk> chunks,
-                         List<pocket.config.Dataset> datasets) {
+                         List<pocket.config.Dataset> datasets, List<String> warnings) {
     public RunRequest {
         if (config == null && (datasets == null || processor == null))
             throw new IllegalArgumentException("run request: without a configuration give the datasets and the processor");
@@ -36,6 +38,7 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         logLevel = logLevel == null ? "INFO" : logLevel;
         chunks = chunks == null ? null : List.copyOf(chunks);
         datasets = datasets == null ? null : List.copyOf(datasets);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     public static Builder builder(Configurator config, Path outputDir) { return new Builder(config, outputDir); }
@@ -46,6 +49,7 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         b.processSeparately = processSeparately; b.filterYears = filterYears; b.filterSamples = filterSamples;
         b.filterDatasets = filterDatasets; b.resubmitFailed = resubmitFailed; b.executorCustomSetup = executorCustomSetup;
         b.logLevel = logLevel; b.processor = processor; b.entries = entries; b.progress = progress; b.chunks = chunks; b.datasets = datasets;
+        b.warnings = warnings;
         return b;
     }
 
@@ -63,6 +67,7 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         private ProgressListener progress;
         private List<pocket.workflow.Chunk> chunks;
         private List<pocket.config.Dataset> datasets;
+        private List<String> warnings = List.of();
 
         private Builder(Configurator config, Path outputDir) { this.config = config; this.outputDir = outputDir; }
 
@@ -81,10 +86,11 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         public Builder progress(ProgressListener p) { progress = p; return this; }
         public Builder chunks(List<pocket.workflow.Chunk> c) { chunks = c; return this; }
         public Builder datasets(List<pocket.config.Dataset> d) { datasets = d; return this; }
+        public Builder warnings(List<String> w) { warnings = w; return this; }
 
         public RunRequest build() {
             return new RunRequest(config, configScript, outputDir, executor, options, processSeparately, filterYears,
-                    filterSamples, filterDatasets, resubmitFailed, executorCustomSetup, logLevel, processor, entries, progress, chunks, datasets);
+                    filterSamples, filterDatasets, resubmitFailed, executorCustomSetup, logLevel, processor, entries, progress, chunks, datasets, warnings);
         }
     }
 }

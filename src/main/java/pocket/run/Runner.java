@@ -52,6 +52,7 @@ public final class Runner {
         log.info("Running with executor " + req.executor() + (req.resubmitFailed() ? " (resubmitting failed chunks)" : ""));
         log.info("Run options:");
         new TreeMap<>(opts.asMap()).forEach((k, v) -> log.info(String.format("  %-24s %s", k, v)));
+        for (String w : req.warnings()) log.warning(w);
         folder.writeRunOptions(opts);
         writeConfig(cfg, datasets, folder, log);
         waitForStartingTime(opts, log);

@@ -34,7 +34,7 @@ class RunCommandTest {
         assertTrue(c.processSeparately);
         assertEquals(java.util.List.of("2018", "2017"), c.filters.years);
         assertEquals(java.util.List.of("DY"), c.filters.samples);
-        RunOptions o = c.runFlags.resolve(c.free, null).options();
+        RunOptions o = c.runFlags.resolve(c.free).options();
         assertEquals(2, o.get("limit-files"));
         assertEquals(3, o.get("limit-chunks"));
         assertEquals(4, o.get("scaleout"));        // flag beats -ro's 7
@@ -49,7 +49,7 @@ class RunCommandTest {
         // the long spellings
         RunCommand l = parse("--cfg", "a.jsh", "--outputdir", "o", "--custom-run-options", ro.toString(), "--limit-files", "9",
                 "--scaleout", "2", "--full", "--executor", "dask@lxplus");
-        assertEquals(9, l.runFlags.resolve(l.free, null).options().get("limit-files"));
+        assertEquals(9, l.runFlags.resolve(l.free).options().get("limit-files"));
         assertEquals(ro, l.runFlags.runOptions);
         assertTrue(l.full);
         assertEquals("dask@lxplus", l.runFlags.executorString());
@@ -59,26 +59,39 @@ class RunCommandTest {
     @Test
     void testModeLimitsToOneFileAndOneChunkUnlessTold() {
         RunCommand t = parse("--cfg", "a.jsh", "-o", "out", "--test");
-        RunOptions o = t.runFlags.resolve(t.free, null).options();
+        RunOptions o = t.runFlags.resolve(t.free).options();
         assertEquals(1, o.get("limit-files"));
         assertEquals(1, o.get("limit-chunks"));
         assertEquals("iterative", t.runFlags.executorString());
         RunCommand t2 = parse("--cfg", "a.jsh", "-o", "out", "-t", "-lf", "3", "-e", "futures");
-        RunOptions o2 = t2.runFlags.resolve(t2.free, null).options();
+        RunOptions o2 = t2.runFlags.resolve(t2.free).options();
         assertEquals(3, o2.get("limit-files"));
         assertEquals(1, o2.get("limit-chunks"));
         assertEquals("futures", t2.runFlags.executorString());
         RunCommand plain = parse("--cfg", "a.jsh", "-o", "out");
-        assertNull(plain.runFlags.resolve(plain.free, null).options().get("limit-files"));
+        assertNull(plain.runFlags.resolve(plain.free).options().get("limit-files"));
     }
 
     @Test
-    void misspeltOptionWarnsWithTheNearestKey() {
+    void misspeltOptionWarnsWithTheNearestKeyOnTheConsoleAndInTheLog(@TempDir Path dir) throws Exception {
         RunCommand c = parse("--cfg", "a.jsh", "-o", "out", "--chunksise=3");
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        c.runFlags.resolve(c.free, new PrintStream(buf, true));
-        String w = buf.toString();
-        assertTrue(w.contains("[WARNING ] unknown run option 'chunksise'") && w.contains("nearest: chunksize"), w);
+        var w = c.runFlags.resolve(c.free).warnings();
+        assertTrue(w.size() == 1 && w.get(0).contains("unknown run option 'chunksise'") && w.get(0).contains("nearest: chunksize"), w.toString());
+        Path out = dir.resolve("o");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream was = System.out;
+        int code;
+        try {
+            System.setOut(new PrintStream(console, true));
+            code = new CommandLine(new PocketCommand()).execute("run", "--cfg", Path.of(System.getProperty("pocket.home", "."))
+                    .resolve("notebooks/zmumu/analysis.jsh").toString(), "-o", out.toString(), "-t", "--chunksise=3");
+        } finally {
+            System.setOut(was);
+        }
+        assertEquals(0, code, console.toString());
+        String log = Files.readString(out.resolve("logfile.log"));
+        assertTrue(log.contains("[WARNING ] unknown run option 'chunksise'"), log);
+        assertTrue(console.toString().contains("[WARNING ] unknown run option 'chunksise'"), console.toString());
     }
 
     @Test
