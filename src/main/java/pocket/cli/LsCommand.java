@@ -13,6 +13,7 @@ import pocket.rootio.KeyInfo;
 import pocket.rootio.RootFile;
 import pocket.rootio.RootIOException;
 import pocket.rootio.Tree;
+import pocket.rootio.rntuple.RNTupleTree;
 
 /** `pocket ls FILE [TREE]`: what `rootls -t` shows — keys, trees and entries, and a tree's branches. */
 @Command(name = "ls", mixinStandardHelpOptions = true,
@@ -58,15 +59,14 @@ public final class LsCommand implements Callable<Integer> {
     private static void collect(RootFile f, String dir, List<String[]> rows) throws RootIOException {
         for (KeyInfo k : f.keys(dir)) {
             String what = "";
-            if (k.isTree()) {
+            if (k.isTree() || k.isRNTuple()) {
                 try {
                     Tree t = f.tree(k.path() + ";" + k.cycle());
-                    what = t.entries() + " entries, " + t.branchNames().size() + " branches";
+                    what = t.entries() + " entries, " + t.branchNames().size() + " branches"
+                            + (t instanceof RNTupleTree r ? " (RNTuple " + r.formatVersion() + ", " + r.clusterCount() + " clusters)" : "");
                 } catch (RootIOException e) {
                     what = "unreadable: " + e.getMessage();
                 }
-            } else if (k.isRNTuple()) {
-                what = "RNTuple (not read by pocket)";
             }
             rows.add(new String[]{k.className(), k.path() + ";" + k.cycle(), quote(k.title()), what});
             if (k.isDirectory()) collect(f, k.path(), rows);
@@ -76,7 +76,7 @@ public final class LsCommand implements Callable<Integer> {
     private static void listBranches(RootFile f, Tree t, PrintWriter out) throws RootIOException {
         out.printf("%s  %s  %d entries, %d branches%n", f.name(), t.name(), t.entries(), t.branchNames().size());
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{"branch", "type", "counter", "compression", "baskets"});
+        rows.add(new String[]{"branch", "type", "counter", "compression", t instanceof RNTupleTree ? "pages" : "baskets"});
         for (String b : t.branchNames()) {
             BranchInfo i = t.branch(b);
             String type = i.type() == null ? "unsupported" : i.type().name().toLowerCase()

@@ -147,20 +147,25 @@ public class RootFile implements Closeable {
     }
 
     /**
-     * The TTree at a key path (e.g. "Events" or "dir/sub/tree"), highest cycle.
+     * The TTree or RNTuple at a key path (e.g. "Events" or "dir/sub/tree"), highest cycle; an RNTuple
+     * comes as a {@link pocket.rootio.rntuple.RNTupleTree} with the TTree's branch names.
      *
      * @throws MissingObjectException when there is no such key (listing the nearest)
-     * @throws UnsupportedFormatException when the key holds an RNTuple or another class
+     * @throws UnsupportedFormatException when the key holds another class
      */
     public Tree tree(String name) throws RootIOException {
         Tree t = trees.get(name);
         if (t != null) return t;
         KeyInfo k = key(name);
+        if (k.isRNTuple()) {
+            t = pocket.rootio.rntuple.RNTupleTree.open(this, k);
+            trees.put(name, t);
+            return t;
+        }
         if (!k.isTree()) {
             List<String> treeKeys = new ArrayList<>();
             for (KeyInfo o : latestKeys("")) treeKeys.add(o.path() + " (" + o.className() + ")");
-            String why = k.isRNTuple() ? "an RNTuple, which pocket's tree() does not read (only TTree is supported)"
-                    : "a " + k.className() + ", not a TTree";
+            String why = "a " + k.className() + ", not a TTree or an RNTuple";
             throw new UnsupportedFormatException("rootio: '" + k.path() + "' in " + name() + " is " + why + "; keys: " + String.join(", ", treeKeys));
         }
         Record rec = record(k);
@@ -171,10 +176,10 @@ public class RootFile implements Closeable {
         return t;
     }
 
-    /** Names of the trees in the top directory (highest cycles). */
+    /** Names of the trees (TTrees and RNTuples) in the top directory (highest cycles). */
     public List<String> treeNames() throws RootIOException {
         List<String> out = new ArrayList<>();
-        for (KeyInfo k : latestKeys("")) if (k.isTree()) out.add(k.path());
+        for (KeyInfo k : latestKeys("")) if (k.isTree() || k.isRNTuple()) out.add(k.path());
         return out;
     }
 

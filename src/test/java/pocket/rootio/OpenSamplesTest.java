@@ -65,14 +65,12 @@ class OpenSamplesTest {
     }
 
     @Test
-    void rntupleSamplesSayRNTupleIsNotSupportedAndListTheKeys() throws Exception {
-        for (String s : List.of("nano_dy_rntuple.root", "nano_dimuon_rntuple.root")) {
-            try (RootFile f = open(s)) {
+    void rntupleSamplesOpenAsTreesWithTheTTreeSamplesEntries() throws Exception {
+        for (String s : List.of("nano_dy", "nano_dimuon")) {
+            try (RootFile f = open(s + "_rntuple.root"); RootFile t = open(s + ".root")) {
                 assertEquals("ROOT::RNTuple", f.key("Events").className());
-                UnsupportedFormatException e = assertThrows(UnsupportedFormatException.class, () -> f.tree("Events"));
-                assertTrue(e.getMessage().contains("RNTuple"), e.getMessage());
-                assertTrue(e.getMessage().contains(s), e.getMessage());
-                assertTrue(e.getMessage().contains("Events (ROOT::RNTuple)"), e.getMessage());
+                assertEquals(t.tree("Events").entries(), f.tree("Events").entries());
+                assertTrue(f.tree("Events") instanceof pocket.rootio.rntuple.RNTupleTree);
             }
         }
     }

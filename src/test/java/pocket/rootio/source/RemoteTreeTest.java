@@ -36,7 +36,7 @@ class RemoteTreeTest {
         if (nginx != null) nginx.close();
     }
 
-    /** The samples with a TTree named Events (the RNTuple samples have none). */
+    /** The samples with a tree named Events (TTree or RNTuple). */
     static List<Path> treeSamples() throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path p : SampleBytes.samples()) {
@@ -44,7 +44,7 @@ class RemoteTreeTest {
                 f.tree("Events");
                 out.add(p);
             } catch (IOException notATreeFile) {
-                // RNTuple-only sample
+                // no tree named Events
             }
         }
         return out;
