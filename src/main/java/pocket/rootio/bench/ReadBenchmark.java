@@ -68,7 +68,10 @@ public final class ReadBenchmark {
     /** Measures one tree's branches (all readable ones when {@code branches} is empty), best of {@code repeats}. */
     public static Result measure(String file, String tree, Collection<String> branches, int repeats) throws RootIOException {
         try (RootFile f = RootFile.open(file)) {
-            TreeReader t = ((TreeReader) f.tree(tree)).serial();
+            if (!(f.tree(tree) instanceof TreeReader reader))
+                throw new pocket.rootio.UnsupportedFormatException("rootio: bench: '" + tree + "' in " + file
+                        + " is an RNTuple; the benchmark compares TTree baskets with their decompression");
+            TreeReader t = reader.serial();
             List<String> names = new ArrayList<>();
             if (branches.isEmpty()) {
                 for (String b : t.branchNames()) if (t.plan(b).unsupported == null) names.add(b);
