@@ -226,8 +226,13 @@ public class RootFile implements Closeable {
 
     /** @throws TruncatedFileException when {@code [offset, offset+length)} is not inside the file */
     public void checkRange(long offset, long length, String what) throws TruncatedFileException {
+        checkRange(offset, length, () -> what);
+    }
+
+    /** As {@link #checkRange(long, long, String)}, the object named only when the check fails (a read checks thousands of baskets). */
+    public void checkRange(long offset, long length, java.util.function.Supplier<String> what) throws TruncatedFileException {
         if (offset < 0 || length < 0 || offset + length > size)
-            throw new TruncatedFileException("rootio: " + name() + ", " + what + ": needs bytes " + offset + " to " + (offset + length)
+            throw new TruncatedFileException("rootio: " + name() + ", " + what.get() + ": needs bytes " + offset + " to " + (offset + length)
                     + " but the file has " + size + " bytes (truncated file?)");
     }
 

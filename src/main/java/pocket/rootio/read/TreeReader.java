@@ -187,8 +187,8 @@ public final class TreeReader implements Tree {
         for (int i = 0; i < n; i++) {
             BasketRef r = refs.get(i);
             if (r.embedded() != null) continue;
-            if (r.seek() < 0 || r.seek() + r.bytes() > file.size()) // the message only when needed: a read has thousands of baskets
-                file.checkRange(r.seek(), r.bytes(), "branch " + owners.get(i).name + " of tree " + name + ", basket " + r.number());
+            BranchPlan owner = owners.get(i);
+            file.checkRange(r.seek(), r.bytes(), () -> "branch " + owner.name + " of tree " + name + ", basket " + r.number());
             offs[disk] = r.seek(); lens[disk] = r.bytes(); disk++;
         }
         java.nio.ByteBuffer[] records = new java.nio.ByteBuffer[n];

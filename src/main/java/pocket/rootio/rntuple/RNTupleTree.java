@@ -34,9 +34,12 @@ public final class RNTupleTree implements Tree {
     private final String name;
     private final Descriptor d;
     private final Map<String, FieldPlan> plans;
+    /** Field id → its physical columns, in column order (looked up for every field of every read). */
+    private final Map<Integer, List<ColumnDesc>> columnsOf = new HashMap<>();
 
     private RNTupleTree(RootFile file, String name, Descriptor d, Map<String, FieldPlan> plans) {
         this.file = file; this.name = name; this.d = d; this.plans = plans;
+        for (ColumnDesc c : d.schema.columns) columnsOf.computeIfAbsent(c.field(), k -> new ArrayList<>()).add(c);
     }
 
     /** Reads the anchor, header, footer and page lists of the RNTuple under {@code key}. */
@@ -79,11 +82,7 @@ public final class RNTupleTree implements Tree {
         return p;
     }
 
-    private List<ColumnDesc> physical(int field) {
-        List<ColumnDesc> out = new ArrayList<>();
-        for (ColumnDesc c : d.schema.columns) if (c.field() == field) out.add(c);
-        return out;
-    }
+    private List<ColumnDesc> physical(int field) { return columnsOf.getOrDefault(field, List.of()); }
 
     @Override public ColumnArray read(String branch, long start, long stop) throws RootIOException {
         return read(List.of(branch), start, stop).get(branch);
@@ -201,7 +200,8 @@ public final class RNTupleTree implements Tree {
                     if (!index.containsKey(key)) {
                         index.put(key, ranges.size());
                         long len = cp.sizes()[pg] + (cp.checksummed()[pg] ? 8 : 0);
-                        file.checkRange(cp.offsets()[pg], len, "RNTuple " + name + ", column " + s.column().id() + ", cluster " + s.cluster() + ", page " + pg);
+                        int page = pg;
+                        file.checkRange(cp.offsets()[pg], len, () -> "RNTuple " + name + ", column " + s.column().id() + ", cluster " + s.cluster() + ", page " + page);
                         ranges.add(new long[]{cp.offsets()[pg], len});
                     }
                 }
