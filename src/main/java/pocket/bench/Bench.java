@@ -85,6 +85,8 @@ public final class Bench {
         ReadBenchmark.measure(files.get(0).toString(), "Events", ANALYSIS_BRANCHES, 2);   // warm-up: JIT, page cache
         ReadBenchmark.Result r = ReadBenchmark.measure(files.get(0).toString(), "Events", ANALYSIS_BRANCHES, 5);
         out.printf(Locale.ROOT, "  1 thread   raw decompression  %8.1f MB/s  %10.0f events/s%n", r.rawMBps(), r.rawEventsPerSecond());
+        out.printf(Locale.ROOT, "  1 thread   decompress + copy  %8.1f MB/s  (into new Java arrays: the least a reader can do, %.0f%% of raw)%n",
+                r.copyBoundMBps(), 100 * r.copyBoundMBps() / r.rawMBps());
         out.printf(Locale.ROOT, "  1 thread   read branches      %8.1f MB/s  %10.0f events/s  (%d branches, %.0f%% of raw)  peak heap %s%n",
                 r.readMBps(), r.readEventsPerSecond(), r.branches(), 100 * r.ratio(), peakHeap());
 

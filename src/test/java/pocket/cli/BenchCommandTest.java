@@ -26,7 +26,7 @@ class BenchCommandTest {
         assertEquals(0, cl.execute(args), err.toString() + out);
         String text = out.toString();
         assertTrue(text.contains("generated 3000 Z->mumu + 600 data events with lz4:4"), text);
-        for (String line : new String[]{"1 thread   raw decompression", "1 thread   read branches", "2 threads  read branches",
+        for (String line : new String[]{"1 thread   raw decompression", "1 thread   decompress + copy", "1 thread   read branches", "2 threads  read branches",
                 "1 thread  Z->mumu analysis", "2 threads Z->mumu analysis   "})
             assertTrue(text.contains(line), line + " in\n" + text);
         assertTrue(text.contains("(3600 events,"), "the analysis saw every Z->mumu and data event:\n" + text);
