@@ -240,12 +240,13 @@ public final class SshConnection implements AutoCloseable {
     private static Session connectDirect(SshTarget t, Session via) throws RemoteException {
         JSch jsch = new JSch();
         CheckedHostKeys keys;
+        String offered;
         try {
             if (Files.isRegularFile(t.knownHosts())) jsch.setKnownHosts(t.knownHosts().toString());
             else jsch.setKnownHosts(new ByteArrayInputStream(new byte[0]));
             keys = new CheckedHostKeys(jsch.getHostKeyRepository());
             jsch.setHostKeyRepository(keys);
-            addIdentities(jsch, t);
+            offered = addIdentities(jsch, t);
         } catch (JSchException e) {
             throw new PermanentLoginFailure("remote: cannot prepare the login to " + t.display() + ": " + e.getMessage());
         }
@@ -264,35 +265,53 @@ public final class SshConnection implements AutoCloseable {
             if (keys.lastResult == HostKeyRepository.CHANGED && keys.lastKey != null) throw changedHost(t, keys.lastKey);
             String m = String.valueOf(e.getMessage());
             if (m.contains("Auth fail") || m.contains("Auth cancel"))
-                throw new PermanentLoginFailure("remote: could not log in to " + t.display() + ": tried Kerberos (gssapi-with-mic; run kinit first) and public keys ("
-                        + (t.identityFiles().isEmpty() ? "ssh-agent or ~/.ssh/id_*" : t.identityFiles().toString())
-                        + "); set run option 'ssh-identity' or load your key into ssh-agent");
+                throw new PermanentLoginFailure("remote: could not log in to " + t.display() + ": tried Kerberos (gssapi-with-mic; run kinit first) and "
+                        + offered + "; set run option 'ssh-identity' or load your key into ssh-agent (ssh-add)");
             throw new TransientDrop("cannot connect to " + t.display() + ": " + message(e));
         }
     }
 
-    private static void addIdentities(JSch jsch, SshTarget t) throws JSchException {
+    /**
+     * Offers the keys as OpenSSH would: the key files when given; else the keys ssh-agent holds;
+     * else ~/.ssh/id_*. Returns what was offered, for the login error.
+     */
+    private static String addIdentities(JSch jsch, SshTarget t) throws JSchException {
         if (!t.identityFiles().isEmpty()) {
             for (Path p : t.identityFiles()) {
                 if (!Files.isRegularFile(p))
                     throw new JSchException("key file " + p + " (run option 'ssh-identity' or IdentityFile) does not exist");
                 jsch.addIdentity(p.toString());
             }
-            return;
+            return "the key files " + t.identityFiles();
         }
-        String sock = System.getenv("SSH_AUTH_SOCK");
-        if (sock != null && !sock.isBlank()) {
+        String agentNote;
+        if (t.agent() == null) {
+            agentNote = "no ssh-agent (SSH_AUTH_SOCK is not set)";
+        } else {
             try {
-                SSHAgentConnector agent = new SSHAgentConnector();
-                if (agent.isAvailable()) { jsch.setIdentityRepository(new AgentIdentityRepository(agent)); return; }
+                SSHAgentConnector connector = new SSHAgentConnector(t.agent());
+                if (!connector.isAvailable()) {
+                    agentNote = "no ssh-agent answering at " + t.agent();
+                } else {
+                    AgentIdentityRepository agent = new AgentIdentityRepository(connector);
+                    int n = agent.getIdentities().size();
+                    if (n > 0) {
+                        jsch.setIdentityRepository(agent);
+                        return "the " + (n == 1 ? "key" : n + " keys") + " of ssh-agent at " + t.agent();
+                    }
+                    agentNote = "ssh-agent at " + t.agent() + " holds no key";
+                }
             } catch (Exception | LinkageError e) {
-                LOG.log(System.Logger.Level.DEBUG, "ssh-agent not usable: " + e.getMessage());
+                agentNote = "ssh-agent at " + t.agent() + " not usable (" + e.getMessage() + ")";
             }
+            LOG.log(System.Logger.Level.DEBUG, agentNote);
         }
+        List<String> files = new ArrayList<>();
         for (String n : new String[]{"id_ed25519", "id_ecdsa", "id_rsa"}) {
             Path p = SshTarget.home().resolve(".ssh").resolve(n);
-            if (Files.isRegularFile(p)) jsch.addIdentity(p.toString());
+            if (Files.isRegularFile(p)) { jsch.addIdentity(p.toString()); files.add(p.toString()); }
         }
+        return agentNote + " and " + (files.isEmpty() ? "no ~/.ssh/id_ed25519, id_ecdsa or id_rsa" : "the key files " + files);
     }
 
     private static HostKeyException unknownHost(SshTarget t, byte[] key) {

@@ -14,10 +14,11 @@ import pocket.run.RunOptions;
  * Where to log in: the host as the user names it (an alias of ~/.ssh/config or a host name),
  * resolved to host name, user, port, key files, jump host and known_hosts file. Run options
  * (ssh-host, ssh-user, ssh-port, ssh-identity, ssh-known-hosts, ssh-config) win over
- * ~/.ssh/config, which wins over OpenSSH's defaults. Holds paths to keys, never key material.
+ * ~/.ssh/config, which wins over OpenSSH's defaults. Holds paths to keys, never key material;
+ * {@code agent} is the ssh-agent socket asked for keys when no key file is given (null: none).
  */
 public record SshTarget(String alias, String hostName, String user, int port,
-                        List<Path> identityFiles, String proxyJump, Path knownHosts) {
+                        List<Path> identityFiles, String proxyJump, Path knownHosts, Path agent) {
 
     public SshTarget {
         if (hostName == null || hostName.isBlank()) throw new IllegalArgumentException("remote: no SSH host given (run option 'ssh-host')");
@@ -80,7 +81,22 @@ public record SshTarget(String alias, String hostName, String user, int port,
         if (knownHosts == null && c != null && c.getValue("UserKnownHostsFile") != null)
             knownHosts = expandTokens(c.getValue("UserKnownHostsFile").trim().split("\\s+")[0], hostName, user);
         if (knownHosts == null) knownHosts = home().resolve(".ssh/known_hosts");
-        return new SshTarget(spec, hostName, user, port, ids, jump, knownHosts);
+        Path agent = agentSocket(c != null ? c.getValue("IdentityAgent") : null, System.getenv("SSH_AUTH_SOCK"), hostName, user);
+        return new SshTarget(spec, hostName, user, port, ids, jump, knownHosts, agent);
+    }
+
+    /**
+     * The agent socket as OpenSSH picks it: the config's IdentityAgent ("none"; "SSH_AUTH_SOCK";
+     * "$VAR" naming an environment variable; or a path) or else the SSH_AUTH_SOCK variable.
+     */
+    static Path agentSocket(String identityAgent, String authSock, String host, String user) {
+        String v = identityAgent == null ? "SSH_AUTH_SOCK" : identityAgent.trim();
+        if (v.equalsIgnoreCase("none")) return null;
+        String path = v.equals("SSH_AUTH_SOCK") ? authSock
+                : v.startsWith("$") ? System.getenv(v.replaceAll("^\\$\\{?|}$", ""))
+                : v;
+        if (path == null || path.isBlank()) return null;
+        return v.equals(path) ? expandTokens(path, host, user) : Path.of(path);
     }
 
     /** The first hop of this target's ProxyJump, resolved with the same config file. */

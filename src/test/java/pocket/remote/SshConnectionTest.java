@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pocket.testing.Services;
 
 /** The SSH layer against a real OpenSSH server on 127.0.0.1 (started here, keys made here). */
 class SshConnectionTest {
@@ -75,7 +76,7 @@ class SshConnectionTest {
     @Test void unknownHostShowsTheFingerprintAndHowToAccept(@TempDir Path tmp) throws Exception {
         Path empty = tmp.resolve("known_hosts");
         Files.writeString(empty, "");
-        SshTarget t = new SshTarget("test", "127.0.0.1", "root", sshd.port, List.of(sshd.userKey), null, empty);
+        SshTarget t = new SshTarget("test", "127.0.0.1", "root", sshd.port, List.of(sshd.userKey), null, empty, null);
         HostKeyException e = assertThrows(HostKeyException.class, () -> SshConnection.open(t, null, FAST, null));
         // the fingerprint ssh-keygen computes from the host's public key file
         Process p = new ProcessBuilder("ssh-keygen", "-l", "-E", "sha256", "-f", sshd.hostKey + ".pub").start();
@@ -91,7 +92,7 @@ class SshConnectionTest {
         Sshd.keygen(other);
         Path known = tmp.resolve("known_hosts");
         Files.writeString(known, "[127.0.0.1]:" + sshd.port + " " + Files.readString(Path.of(other + ".pub")).trim() + "\n");
-        SshTarget t = new SshTarget("test", "127.0.0.1", "root", sshd.port, List.of(sshd.userKey), null, known);
+        SshTarget t = new SshTarget("test", "127.0.0.1", "root", sshd.port, List.of(sshd.userKey), null, known, null);
         HostKeyException e = assertThrows(HostKeyException.class, () -> SshConnection.open(t, null, FAST, null));
         assertTrue(e.getMessage().contains("does NOT match") && e.getMessage().contains("ssh-keygen -R"), e.getMessage());
     }
@@ -99,12 +100,63 @@ class SshConnectionTest {
     @Test void wrongKeyIsAClearLoginError(@TempDir Path tmp) throws Exception {
         Path stranger = tmp.resolve("stranger");
         Sshd.keygen(stranger);
-        SshTarget t = new SshTarget("test", "127.0.0.1", "root", sshd.port, List.of(stranger), null, sshd.knownHosts);
+        SshTarget t = new SshTarget("test", "127.0.0.1", "root", sshd.port, List.of(stranger), null, sshd.knownHosts, null);
         RemoteException e = assertThrows(RemoteException.class, () -> SshConnection.open(t, null, FAST, null));
         assertTrue(e.getMessage().contains("could not log in") && e.getMessage().contains("ssh-identity"), e.getMessage());
-        SshTarget missing = new SshTarget("test", "127.0.0.1", "root", sshd.port, List.of(tmp.resolve("nokey")), null, sshd.knownHosts);
+        SshTarget missing = new SshTarget("test", "127.0.0.1", "root", sshd.port, List.of(tmp.resolve("nokey")), null, sshd.knownHosts, null);
         e = assertThrows(RemoteException.class, () -> SshConnection.open(missing, null, FAST, null));
         assertTrue(e.getMessage().contains("nokey") && e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test void keysHeldBySshAgent(@TempDir Path tmp) throws Exception {
+        // a passphrase-protected key, as users keep them: usable only through the agent
+        Path key = tmp.resolve("locked_ed25519");
+        Process kg = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "open sesame", "-C", "pocket-agent-test", "-f", key.toString())
+                .redirectErrorStream(true).start();
+        assertEquals(0, kg.waitFor(), new String(kg.getInputStream().readAllBytes()));
+        Path authorized = sshd.dir.resolve("authorized_keys");
+        String before = Files.readString(authorized);
+        Files.writeString(authorized, before + Files.readString(Path.of(key + ".pub")));
+        try (SshAgent agent = SshAgent.start(tmp.resolve("agent"))) {
+            SshTarget base = sshd.target();
+            SshTarget t = new SshTarget("test", base.hostName(), base.user(), base.port(), List.of(), null, base.knownHosts(), agent.socket);
+            RemoteException e = assertThrows(RemoteException.class, () -> SshConnection.open(t, null, FAST, null));
+            assertTrue(e.getMessage().contains("ssh-agent at " + agent.socket + " holds no key") && e.getMessage().contains("ssh-add"), e.getMessage());
+
+            agent.add(key, "open sesame");
+            try (SshConnection c = SshConnection.open(t, null, FAST, null)) {
+                assertEquals("through the agent\n", c.exec("echo through the agent").stdout());
+            }
+            // the same from the fat jar that bin/pocket runs
+            Path jar = Path.of(System.getProperty("pocket.home", ".")).resolve("target/pocket.jar");
+            Services.require(Files.isRegularFile(jar), jar + " (the fat jar: mvn -B -q -DskipTests package, as .ci/run does before the tests)");
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", jar + java.io.File.pathSeparator + Path.of(AgentLogin.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+                    AgentLogin.class.getName(), base.hostName(), String.valueOf(base.port()), base.user(), base.knownHosts().toString(),
+                    agent.socket.toString(), "echo from the jar").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), out);
+            assertEquals("from the jar\n", out);
+            SshTarget gone = new SshTarget("test", base.hostName(), base.user(), base.port(), List.of(), null, base.knownHosts(), tmp.resolve("no.sock"));
+            e = assertThrows(RemoteException.class, () -> SshConnection.open(gone, null, FAST, null));
+            assertTrue(e.getMessage().contains("no ssh-agent answering at " + tmp.resolve("no.sock")), e.getMessage());
+        } finally {
+            Files.writeString(authorized, before);
+        }
+    }
+
+    @Test void agentSocketAsOpenSshPicksIt(@TempDir Path tmp) throws Exception {
+        assertEquals(Path.of("/run/agent.sock"), SshTarget.agentSocket(null, "/run/agent.sock", "h", "u"));
+        assertNull(SshTarget.agentSocket(null, null, "h", "u"));
+        assertNull(SshTarget.agentSocket("none", "/run/agent.sock", "h", "u"));
+        assertEquals(Path.of("/run/agent.sock"), SshTarget.agentSocket("SSH_AUTH_SOCK", "/run/agent.sock", "h", "u"));
+        assertEquals(Path.of(System.getProperty("user.home"), ".agents", "h.sock"), SshTarget.agentSocket("~/.agents/%h.sock", null, "h", "u"));
+        assertEquals(System.getenv("HOME") == null ? null : Path.of(System.getenv("HOME")), SshTarget.agentSocket("${HOME}", null, "h", "u"));
+        // through the config file, as jsch parses it
+        Path config = tmp.resolve("config");
+        Files.writeString(config, "Host site\n    HostName 127.0.0.1\n    IdentityAgent /tmp/site-agent.sock\nHost quiet\n    IdentityAgent none\n");
+        assertEquals(Path.of("/tmp/site-agent.sock"), SshTarget.resolve("site", null, -1, List.of(), null, config).agent());
+        assertNull(SshTarget.resolve("quiet", null, -1, List.of(), null, config).agent());
     }
 
     @Test void sshConfigAliasAndProxyJump(@TempDir Path tmp) throws Exception {

@@ -106,7 +106,7 @@ final class Sshd implements AutoCloseable {
     }
 
     SshTarget target() {
-        return new SshTarget("test", "127.0.0.1", System.getProperty("user.name"), port, List.of(userKey), null, knownHosts);
+        return new SshTarget("test", "127.0.0.1", System.getProperty("user.name"), port, List.of(userKey), null, knownHosts, null);
     }
 
     @Override public void close() throws Exception { stop(); }
