@@ -141,16 +141,22 @@ final class BranchFill {
         int n = a.getInt(table);
         int keylen = l.keylen(), border = l.border();
         if (n < entries || border + 4 + 4L * n > l.objlen() || a.getInt(table + 4) != keylen) return false;
-        a.slice(table + 8, 4 * (entries - 1)).asIntBuffer().get(offsets, e + 1, entries - 1);
-        offsets[e + entries] = keylen + border;
-        int prev = 0, bad = 0, mask = item - 1;
-        for (int i = e + 1; i <= e + entries; i++) {
-            int o = offsets[i] - keylen;
-            bad |= (o - prev) | (border - o) | -(o & mask); // negative when out of order, past the end, or not whole values
-            offsets[i] = base + (o >>> shift);
-            prev = o;
+        int[] off = offsets;
+        a.slice(table + 8, 4 * (entries - 1)).asIntBuffer().get(off, e + 1, entries - 1);
+        int end = keylen + border;
+        off[e + entries] = end;
+        // Entry starts, as stored (counted from the key's start), must rise from keylen to end by
+        // whole values. Once every start is known to be <= end and not below end - MAX_VALUE, no
+        // difference of two can overflow, so OR-ing the differences checks the rest (sign: out of
+        // order; low bits: not whole values). Check, then convert: two plain loops the JIT vectorises.
+        int steps = off[e + 1] - keylen, ends = end - off[e + 1];
+        for (int i = e + 2; i <= e + entries; i++) {
+            steps |= off[i] - off[i - 1];
+            ends |= end - off[i];
         }
-        return bad >= 0;
+        if ((steps | ends) < 0 || (steps & (item - 1)) != 0) return false;
+        for (int i = e + 1; i <= e + entries; i++) off[i] = base + ((off[i] - keylen) >>> shift);
+        return true;
     }
 
     ColumnArray result() { return new ColumnArray(plan.type, values, offsets, stop - start); }

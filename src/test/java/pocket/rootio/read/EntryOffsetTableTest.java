@@ -94,6 +94,27 @@ class EntryOffsetTableTest {
             assertNamed(p, range, "entry 7 starts at byte", "at byte " + s[1]);
     }
 
+    @Test
+    void startsFarOutsideTheBasketAreNamed() throws Exception {
+        // values at the ends of the int range: a check done by subtraction must not wrap around
+        for (int bad : new int[]{Integer.MIN_VALUE, Integer.MIN_VALUE + 64, Integer.MAX_VALUE - 3, 1 << 30}) {
+            Path p = write();
+            long[] s = slot(p, 7);
+            set(p, s[0], bad);
+            for (long[] range : new long[][]{{0, N}, {1, 40}})
+                assertNamed(p, range, "entry 7 starts at byte", "at byte " + s[1]);
+        }
+        Path p = write();
+        set(p, slot(p, 0)[0], 0); // the first entry must start at the values' first byte
+        assertNamed(p, new long[]{0, N}, "entry 0 starts at byte");
+    }
+
+    private static void set(Path p, long at, int value) throws Exception {
+        byte[] b = Files.readAllBytes(p);
+        ByteBuffer.wrap(b).putInt((int) at, value);
+        Files.write(p, b);
+    }
+
     private static void patch(Path p, long at, int delta) throws Exception {
         byte[] b = Files.readAllBytes(p);
         ByteBuffer.wrap(b).putInt((int) at, ByteBuffer.wrap(b).getInt((int) at) + delta);
