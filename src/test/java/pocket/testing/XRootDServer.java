@@ -21,22 +21,29 @@ public final class XRootDServer implements AutoCloseable {
     private final Path exported;
     private final int port;
     private final List<String> extraConfig;
+    private final java.util.Map<String, String> env;
     private Process process;
 
-    private XRootDServer(Path dir, Path exported, int port, List<String> extraConfig) {
+    private XRootDServer(Path dir, Path exported, int port, List<String> extraConfig, java.util.Map<String, String> env) {
         this.dir = dir;
         this.exported = exported;
         this.port = port;
         this.extraConfig = extraConfig;
+        this.env = env;
     }
 
     public static boolean available() { return Services.hasCommand("xrootd"); }
 
     /** Starts xrootd exporting {@code exported}; extra lines go into its config (an xrd.allow there replaces 127.0.0.1). */
     public static XRootDServer start(Path exported, String... extraConfig) throws IOException {
+        return start(exported, java.util.Map.of(), extraConfig);
+    }
+
+    /** As {@link #start(Path, String...)}, with extra environment variables for the daemon. */
+    public static XRootDServer start(Path exported, java.util.Map<String, String> env, String... extraConfig) throws IOException {
         Services.require(available(), "xrootd (Debian package xrootd-server)");
         Path dir = Files.createTempDirectory("pocket-xrootd");
-        XRootDServer s = new XRootDServer(dir, readableByXrootd(exported), spare(), List.of(extraConfig));
+        XRootDServer s = new XRootDServer(dir, readableByXrootd(exported), spare(), List.of(extraConfig), java.util.Map.copyOf(env));
         s.launch();
         return s;
     }
@@ -91,8 +98,9 @@ public final class XRootDServer implements AutoCloseable {
             Files.setOwner(dir, xrootd);
             cmd.addAll(Arrays.asList("-R", "xrootd"));
         }
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("stdout.txt").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("stdout.txt").toFile());
+        pb.environment().putAll(env);
+        process = pb.start();
         Process started = process;   // a test JVM stopped early must not leave its server running
         Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
         waitUntilListening();

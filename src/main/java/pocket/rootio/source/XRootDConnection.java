@@ -83,6 +83,7 @@ final class XRootDConnection implements Closeable {
     private DataInputStream in;
     private OutputStream out;
     private boolean tls;
+    private volatile boolean loggedInWithToken;
     private final long requestTimeoutNanos;
     private final Object writeLock = new Object();
     private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
@@ -230,7 +231,7 @@ final class XRootDConnection implements Closeable {
             if (token.isPresent()) {
                 Response r = send(kXR_auth, params().position(12).put("ztn\0".getBytes(StandardCharsets.US_ASCII)),
                         ztnCredential(token.get()), 0);
-                if (r.status() == kXR_ok) return;
+                if (r.status() == kXR_ok) { loggedInWithToken = true; return; }
                 throw new RootIOException("rootio: XRootD server " + server + " refused the bearer token (ztn): "
                         + describe(r) + (tls ? "" : "; servers accept tokens only over TLS: try roots://"));
             }
@@ -245,6 +246,11 @@ final class XRootDConnection implements Closeable {
         throw new RootIOException("rootio: XRootD server " + server + " requires authentication by "
                 + String.join(", ", protocols) + "; pocket's XRootD client supports only anonymous access and WLCG"
                 + " bearer tokens (ztn)");
+    }
+
+    /** What to add to a "not authorized" answer: with a token accepted at login, it is the token's scope that falls short. */
+    String notAuthorizedHint() {
+        return loggedInWithToken ? " (the server accepted the bearer token; its scope, e.g. storage.read:/path, does not cover this file)" : "";
     }
 
     /** ztn credential: "ztn\0", version 0, 'T', 2 reserved bytes, token length (with NUL), token, NUL. */

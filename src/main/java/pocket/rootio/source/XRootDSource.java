@@ -289,7 +289,7 @@ public final class XRootDSource implements Source {
             case kXR_error -> {
                 if (r.errorCode() == kXR_NotAuthorized)
                     throw new RootIOException("rootio: XRootD server " + f.conn().server + " refused the " + what + " of "
-                            + name + ": " + r.errorText());
+                            + name + ": " + r.errorText() + f.conn().notAuthorizedHint());
                 throw new RootIOException("rootio: " + what + " of " + name + " failed on XRootD server "
                         + f.conn().server + ": " + r.errorText());
             }
@@ -373,7 +373,8 @@ public final class XRootDSource implements Source {
                         throw new RootIOException("rootio: no such file on XRootD server " + conn.server + ": " + at.path()
                                 + " (" + name + ")");
                     if (code == kXR_NotAuthorized)
-                        throw new RootIOException("rootio: XRootD server " + conn.server + " refused to open " + name + ": " + r.errorText());
+                        throw new RootIOException("rootio: XRootD server " + conn.server + " refused to open " + name + ": " + r.errorText()
+                                + conn.notAuthorizedHint());
                     if (code == kXR_isDirectory)
                         throw new RootIOException("rootio: " + name + " is a directory on XRootD server " + conn.server + ", not a ROOT file");
                     throw new RootIOException("rootio: cannot open " + name + " on XRootD server " + conn.server + ": " + r.errorText());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import pocket.rootio.RootIOException;
 import pocket.testing.Services;
 import pocket.testing.TestData;
+import pocket.testing.TestTokenIssuer;
 import pocket.testing.XRootDServer;
 
 /**
@@ -73,19 +74,54 @@ class XRootDTlsTest {
         }
     }
 
+    static final String ISSUER = "https://127.0.0.1:1/issuer";   // nothing listens there: keys come from the key cache
+
     /** A server that only accepts WLCG tokens (ztn, validated by the SciTokens plugin). */
     private static XRootDServer tokenServer() throws IOException {
+        return tokenServer(java.util.Map.of());
+    }
+
+    private static XRootDServer tokenServer(java.util.Map<String, String> env) throws IOException {
         Services.require(sciTokensPlugin(), "libXrdAccSciTokens-5.so (Debian package xrootd-scitokens-plugins)");
         Path cfgDir = Files.createTempDirectory("pocket-scitokens");
         Path cfg = cfgDir.resolve("scitokens.cfg");
-        Files.writeString(cfg, "[Global]\naudience = pocket-test\n\n[Issuer test]\nissuer = https://127.0.0.1:1/issuer\n"
-                + "base_path = " + TestData.dir() + "\n");
+        // base_path "/": a token's storage.read:/ covers the exported folder wherever it lies
+        Files.writeString(cfg, "[Global]\naudience = pocket-test\n\n[Issuer test]\nissuer = " + ISSUER + "\nbase_path = /\n");
         cfgDir.toFile().setExecutable(true, false);
         cfg.toFile().setReadable(true, false);
         List<String> conf = new java.util.ArrayList<>(tlsConfig());
         conf.addAll(List.of("xrootd.seclib libXrdSec.so", "sec.protocol ztn", "sec.protbind * only ztn",
                 "ofs.authorize 1", "ofs.authlib libXrdAccSciTokens.so config=" + cfg));
-        return XRootDServer.start(TestData.dir(), conf.toArray(String[]::new));
+        return XRootDServer.start(TestData.dir(), env, conf.toArray(String[]::new));
+    }
+
+    @Test void tokenTheServerAcceptsReadsTheFile() throws Exception {
+        TestTokenIssuer issuer = TestTokenIssuer.create(ISSUER, "pocket-test-key");
+        Path cache = issuer.keyCache("root".equals(System.getProperty("user.name")) ? "xrootd" : null);
+        try (XRootDServer s = tokenServer(java.util.Map.of("XDG_CACHE_HOME", cache.toString()))) {
+            Path sample = TestData.dir().resolve("nano_dy.root");
+            RemoteOptions opts = RemoteOptions.defaults().withSslContext(trustingTestCa).withRetries(0)
+                    .withBearerToken(issuer.token("pocket-test", "storage.read:/", 600));
+            try (Source src = Sources.open(s.url("nano_dy.root"), opts)) {
+                SampleBytes.assertSameBytes(src, sample, 77);
+            } catch (IOException e) {
+                throw new AssertionError(e.getMessage() + "\nserver log:\n" + s.log(), e);
+            }
+            // the same server refuses an expired token, and one signed by a key it does not know
+            for (String bad : List.of(issuer.token("pocket-test", "storage.read:/", -120),
+                    TestTokenIssuer.create(ISSUER, "pocket-test-key").token("pocket-test", "storage.read:/", 600))) {
+                RootIOException e = assertThrows(RootIOException.class,
+                        () -> Sources.open(s.url("nano_dy.root"), opts.withBearerToken(bad)));
+                assertTrue(e.getMessage().contains("refused the bearer token") && e.getMessage().contains("127.0.0.1:" + s.port()), e.getMessage());
+            }
+            // a good token whose scope does not cover the file: logged in, but the open is refused
+            RootIOException e = assertThrows(RootIOException.class, () -> Sources.open(s.url("nano_dy.root"),
+                    opts.withBearerToken(issuer.token("pocket-test", "storage.read:/elsewhere", 600))));
+            assertTrue(e.getMessage().contains("refused to open") && e.getMessage().contains("permission denied")
+                    && e.getMessage().contains("its scope"), e.getMessage());
+        } finally {
+            TestTokenIssuer.delete(cache);
+        }
     }
 
     static boolean sciTokensPlugin() {
