@@ -13,8 +13,9 @@ import java.util.concurrent.Callable;
 
 /** `pocket bench`: reading and analysis speed on cached generated samples, per compression. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Generates (once, cached) Z->mumu and data samples per compression and prints events/s and MB/s",
-                "for raw decompression, reading the analysis branches and the Z->mumu analysis, on 1 thread and all cores, with peak heap."})
+        description = {"Measure reading and analysis speed per compression on generated Z->mumu and data samples.",
+                "The samples are made once and cached. Prints MB/s and events/s of raw decompression, of reading the analysis",
+                "branches and of the Z->mumu analysis, on 1 thread and on all cores, with peak heap."})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "1000000", description = "Z->mumu events per sample (default: ${DEFAULT-VALUE}).")
     long events;

@@ -22,8 +22,8 @@ import pocket.notebook.Result;
  * and save the output folder and the CMS plots (MC stacked, data, ratio) per category.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs the Z->mumu example offline on generated samples: Drell-Yan and ttbar MC and SingleMuon-like data",
-                "(made once under DIR/samples, with their PocketCoffea dataset JSONs), with the futures executor.",
+        description = {"Run the Z->mumu example offline on generated samples, with the futures executor.",
+                "Drell-Yan and ttbar MC and SingleMuon-like data are made once under DIR/samples, with their PocketCoffea dataset JSONs.",
                 "Writes the run's output folder to DIR/output and PNG plots (MC stacked, data, ratio; per category) to DIR/plots."})
 public final class DemoCommand implements Callable<Integer> {
     /** The system property notebooks/zmumu/analysis.jsh reads to switch to generated samples. */

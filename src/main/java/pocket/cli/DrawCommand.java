@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
 
 /** {@code pocket draw}: the histogram of one branch, as ROOT's {@code TTree::Draw} with a fixed binning. */
 @Command(name = "draw", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Histogram one branch of a tree (every element of a jagged branch, like TTree::Draw),",
-                "printed as a table of bins with underflow, overflow and NaN counts, or as UHI JSON."},
+        description = {"Histogram one branch of a tree, like TTree::Draw (every element of a jagged branch).",
+                "Printed as a table of bins with underflow, overflow and NaN counts, or as UHI JSON."},
         footer = {"", "Example: pocket draw nano_dy.root Muon_pt --bins 50 --range 0 200",
                 "Exit codes: 0 drawn, 1 the file, tree or branch could not be read, 2 bad arguments."})
 public final class DrawCommand implements Callable<Integer> {

@@ -16,7 +16,7 @@ import pocket.kernel.KernelSpec;
 
 /** {@code pocket kernel}: the Jupyter kernel's commands ({@code install}), as ipykernel has them. */
 @Command(name = "kernel", mixinStandardHelpOptions = true,
-        description = "The pocket Jupyter kernel (Java cells run by JShell in the kernel's JVM).",
+        description = "Run the pocket Jupyter kernel (Java cells run by JShell in the kernel's JVM).",
         subcommands = {KernelCommand.Install.class})
 public final class KernelCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
