@@ -312,6 +312,9 @@ public class BaseWorkflow {
         List<String> cats = cfg.categories().names();
         List<String> all = new ArrayList<>(isMC ? weightsManager.variations() : List.of("nominal"));
         all.addAll(shapeNames);
+        // per category (and subsample) and per category and variation, shared by all variables
+        Map<String, boolean[]> selections = new java.util.HashMap<>();
+        Map<String, double[]> weights = new java.util.HashMap<>();
         for (var v : cfg.variables().entrySet()) {
             String name = v.getKey();
             HistConf conf = v.getValue();
@@ -330,10 +333,14 @@ public class BaseWorkflow {
             for (var sub : subsampleMasks.entrySet()) {
                 Hist h = newHist(conf, hcats, axis);
                 for (String cat : hcats) {
-                    boolean[] sel = Masks.and(categoryMasks.get(cat), sub.getValue());
+                    // the same entries for every variation: gathered once, only the weights differ
+                    AxisValues.Picked picked = values.pick(selections.computeIfAbsent(cat + "\u0000" + sub.getKey(),
+                            k -> Masks.and(categoryMasks.get(cat), sub.getValue())));
+                    if (picked == null) continue;
                     for (String var : fill) {
-                        double[] w = conf.noWeightsSet() ? null : weightsManager.weight(cat, nominal ? var : "nominal");
-                        values.fill(h, cat, isMC ? var : null, sel, w);
+                        double[] w = conf.noWeightsSet() ? null
+                                : weights.computeIfAbsent(cat + "\u0000" + (nominal ? var : "nominal"), k -> weightsManager.weight(cat, nominal ? var : "nominal"));
+                        picked.fill(h, cat, isMC ? var : null, w);
                     }
                 }
                 output.putHist(name, sub.getKey(), dataset, h);
@@ -437,27 +444,42 @@ public class BaseWorkflow {
             return new AxisValues(ev.size(), pe, po, present, offsets);
         }
 
-        void fill(Hist h, String cat, String variation, boolean[] sel, double[] w) {
-            int k = perEvent.length;
+        /** The entries of the selected events (every object of them for per-object axes), or null when there are none. */
+        Picked pick(boolean[] sel) {
             int entries = 0;
-            for (int i = 0; i < n; i++) if (sel[i] && present[i]) entries += offsets == null ? 1 : offsets[i + 1] - offsets[i];
-            if (entries == 0) return;
-            double[][] x = new double[k][entries];
-            double[] ww = new double[entries];
+            for (int i = 0; i < n; i++) if (sel[i] & present[i]) entries += offsets == null ? 1 : offsets[i + 1] - offsets[i];
+            if (entries == 0) return null;
+            int[] event = new int[entries], object = offsets == null ? null : new int[entries];
             int e = 0;
             for (int i = 0; i < n; i++) {
-                if (!sel[i] || !present[i]) continue;
-                int lo = offsets == null ? 0 : offsets[i], hi = offsets == null ? 1 : offsets[i + 1];
-                for (int o = lo; o < hi; o++, e++) {
-                    for (int a = 0; a < k; a++) x[a][e] = perObject[a] != null ? perObject[a][o] : perEvent[a][i];
-                    ww[e] = w == null ? 1.0 : w[i];
-                }
+                if (!(sel[i] & present[i])) continue;
+                if (offsets == null) { event[e++] = i; continue; }
+                for (int o = offsets[i]; o < offsets[i + 1]; o++) { event[e] = i; object[e++] = o; }
             }
-            List<Object> coords = new ArrayList<>();
-            coords.add(cat);
-            if (variation != null) coords.add(variation);
-            for (double[] col : x) coords.add(col);
-            h.fill(coords.toArray(), ww);
+            double[][] x = new double[perEvent.length][];
+            for (int a = 0; a < x.length; a++) {
+                double[] col = new double[entries];
+                double[] src = perObject[a] != null ? perObject[a] : perEvent[a];
+                int[] at = perObject[a] != null ? object : event;   // an event's value repeats for each of its objects
+                for (int j = 0; j < entries; j++) col[j] = src[at[j]];
+                x[a] = col;
+            }
+            return new Picked(x, event);
+        }
+
+        /** The axis values of some entries, and the event each comes from (to look up its weight). */
+        record Picked(double[][] x, int[] event) {
+            void fill(Hist h, String cat, String variation, double[] w) {
+                double[] ww = new double[event.length];
+                if (w == null) java.util.Arrays.fill(ww, 1.0);
+                else for (int j = 0; j < ww.length; j++) ww[j] = w[event[j]];
+                Object[] coords = new Object[(variation != null ? 2 : 1) + x.length];
+                int c = 0;
+                coords[c++] = cat;
+                if (variation != null) coords[c++] = variation;
+                for (double[] col : x) coords[c++] = col;
+                h.fill(coords, ww);
+            }
         }
     }
 }

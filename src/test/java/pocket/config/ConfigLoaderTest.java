@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pocket.testing.TestData;
@@ -43,6 +44,12 @@ class ConfigLoaderTest {
         assertEquals(1000.0, cfg.parameters().getDouble("lumi.picobarns.2018.tot"));
         assertEquals(dir.toAbsolutePath().normalize(), cfg.baseDir());
         assertTrue(cfg.toJson().getAsJsonObject("categories").has("baseline"));
+        // dataset metadata has no order of its own: config.json lists it sorted, the same in every run
+        var meta = cfg.toJson().getAsJsonObject("datasets").getAsJsonObject("filesets").getAsJsonObject(cfg.datasets().get(0).name())
+                .getAsJsonObject("metadata");
+        List<String> keys = new java.util.ArrayList<>(meta.keySet());
+        assertTrue(keys.size() >= 3, keys.toString());
+        assertEquals(keys.stream().sorted().toList(), keys);
     }
 
     @Test void compileErrorNamesFileAndLine() throws Exception {
