@@ -48,7 +48,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         java.io.PrintWriter out = spec.commandLine().getOut();
-        out.printf("pocket bench: %d events, %d threads, max heap %d MB, cache %s%n", events, n, Runtime.getRuntime().maxMemory() >> 20, cache.toAbsolutePath());
+        long initial = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit() >> 20;
+        out.printf("pocket bench: %d events, %d threads, heap %d MB at start, %d MB at most, cache %s%n",
+                events, n, initial, Runtime.getRuntime().maxMemory() >> 20, cache.toAbsolutePath());
+        if (initial < 1024)   // measured: a heap still growing costs the 1-thread read up to a third of its speed
+            out.println("  (the heap starts small: for steadier read figures run with POCKET_JAVA_OPTS=-Xms1g)");
         Bench b = new Bench(cache, events, n, cfg, out);
         for (Compression c : list) { b.run(c); out.flush(); }
         out.flush();
