@@ -62,6 +62,9 @@ final class HttpRangeClient {
         URI at = uri;
         for (int hops = 0; ; hops++) {
             Answer a = once(at, method, range, token);
+            HttpProxy proxy = "http".equalsIgnoreCase(at.getScheme()) ? proxy(at) : null;
+            if (proxy != null && (a.status() == 407 || a.status() == 401 && a.header("proxy-authenticate").isPresent()))
+                throw refusal(proxy, method + " " + at, a.status(), "HTTP " + a.status());
             if (!isRedirect(a.status())) return a;
             Optional<String> location = a.header("location");
             if (location.isEmpty() || hops >= MAX_REDIRECTS) return a;
@@ -77,14 +80,21 @@ final class HttpRangeClient {
      * closing after the first answer left out, are then fetched one by one.
      */
     Answer[] getAll(URI uri, String[] ranges, Optional<String> token) throws IOException {
-        String key = key(uri);
+        HttpProxy proxy = proxy(uri);
+        if (proxy != null && "http".equalsIgnoreCase(uri.getScheme())) {
+            // proxies do not take pipelined requests (a CONNECT tunnel is the server's, so https pipelines)
+            Answer[] out = new Answer[ranges.length];
+            for (int i = 0; i < ranges.length; i++) out[i] = send(uri, "GET", ranges[i], token);
+            return out;
+        }
+        String key = key(uri, proxy);
         ByteArrayOutputStream requests = new ByteArrayOutputStream();
-        for (String r : ranges) requests.writeBytes(request(uri, "GET", r, token));
+        for (String r : ranges) requests.writeBytes(request(uri, proxy, "GET", r, token));
         Answer[] out = new Answer[ranges.length];
         for (int attempt = 0; ; attempt++) {
             Conn c = attempt == 0 ? idle(key) : null;
             boolean reused = c != null;
-            if (c == null) c = connect(uri);
+            if (c == null) c = connect(uri, proxy);
             int got = 0;
             try {
                 requests.writeTo(c.out);
@@ -112,12 +122,13 @@ final class HttpRangeClient {
 
     /** One exchange; a reused socket the server had already closed is replaced once, silently. */
     private Answer once(URI uri, String method, String range, Optional<String> token) throws IOException {
-        String key = key(uri);
-        byte[] request = request(uri, method, range, token);
+        HttpProxy proxy = proxy(uri);
+        String key = key(uri, proxy);
+        byte[] request = request(uri, proxy, method, range, token);
         for (int attempt = 0; ; attempt++) {
             Conn c = attempt == 0 ? idle(key) : null;
             boolean reused = c != null;
-            if (c == null) c = connect(uri);
+            if (c == null) c = connect(uri, proxy);
             try {
                 c.out.write(request);
                 c.out.flush();
@@ -132,9 +143,19 @@ final class HttpRangeClient {
         }
     }
 
-    private String key(URI uri) {
+    private String key(URI uri, HttpProxy proxy) {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        return scheme + "://" + uri.getHost() + ":" + port(uri) + (scheme.equals("https") ? "#" + tlsIdentity : "");
+        return scheme + "://" + uri.getHost() + ":" + port(uri) + (scheme.equals("https") ? "#" + tlsIdentity : "")
+                + (proxy == null ? "" : " via " + proxy.display() + (proxy.authorization() == null ? "" : "#" + proxy.authorization().hashCode()));
+    }
+
+    /** The proxy for this URL (null: direct). */
+    private HttpProxy proxy(URI uri) throws IOException {
+        try {
+            return opts.httpProxyFor(uri).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new HttpProxyException(e.getMessage(), true);
+        }
     }
 
     /** Closes every idle pooled socket (tests; the end of a long-lived process). */
@@ -147,13 +168,18 @@ final class HttpRangeClient {
         return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    private static byte[] request(URI uri, String method, String range, Optional<String> token) {
+    private static byte[] request(URI uri, HttpProxy proxy, String method, String range, Optional<String> token) {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (uri.getRawQuery() != null) path += "?" + uri.getRawQuery();
-        StringBuilder sb = new StringBuilder(160).append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
-        sb.append("Host: ").append(uri.getHost());
-        if (uri.getPort() > 0) sb.append(':').append(uri.getPort());
+        String hostPort = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        // through a proxy, plain http names the whole URL; https goes inside a CONNECT tunnel as usual
+        boolean absolute = proxy != null && "http".equalsIgnoreCase(uri.getScheme());
+        StringBuilder sb = new StringBuilder(160).append(method).append(' ');
+        if (absolute) sb.append("http://").append(hostPort);
+        sb.append(path).append(" HTTP/1.1\r\n");
+        sb.append("Host: ").append(hostPort);
         sb.append("\r\nUser-Agent: pocket\r\n");
+        if (absolute && proxy.authorization() != null) sb.append("Proxy-Authorization: ").append(proxy.authorization()).append("\r\n");
         if (range != null) sb.append("Range: ").append(range).append("\r\n");
         token.ifPresent(t -> sb.append("Authorization: Bearer ").append(t).append("\r\n"));
         return sb.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
@@ -180,14 +206,23 @@ final class HttpRangeClient {
         }
     }
 
-    private Conn connect(URI uri) throws IOException {
+    private Conn connect(URI uri, HttpProxy proxy) throws IOException {
         String host = uri.getHost();
         int port = port(uri);
         Socket s = new Socket();
         try {
             s.setTcpNoDelay(true);
-            s.connect(new InetSocketAddress(host, port), (int) opts.connectTimeout().toMillis());
+            if (proxy == null) {
+                s.connect(new InetSocketAddress(host, port), (int) opts.connectTimeout().toMillis());
+            } else {
+                try {
+                    s.connect(new InetSocketAddress(proxy.host(), proxy.port()), (int) opts.connectTimeout().toMillis());
+                } catch (IOException e) {
+                    throw new IOException("cannot reach HTTP proxy " + proxy.display() + ": " + e.getMessage(), e);
+                }
+            }
             s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, opts.requestTimeout().toMillis()));
+            if (proxy != null && "https".equalsIgnoreCase(uri.getScheme())) tunnel(s, proxy, host, port);
             if ("https".equalsIgnoreCase(uri.getScheme())) {
                 if (tls == null) throw new IOException("no TLS in this JVM");
                 SSLSocket ssl = (SSLSocket) tls.createSocket(s, host, port, true);
@@ -202,6 +237,40 @@ final class HttpRangeClient {
             s.close();
             throw e;
         }
+    }
+
+    /** Asks the proxy for a tunnel to host:port (CONNECT) and reads its answer, leaving the socket at the tunnel's start. */
+    private static void tunnel(Socket s, HttpProxy proxy, String host, int port) throws IOException {
+        String target = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        StringBuilder req = new StringBuilder("CONNECT ").append(target).append(" HTTP/1.1\r\nHost: ").append(target)
+                .append("\r\nUser-Agent: pocket\r\n");
+        if (proxy.authorization() != null) req.append("Proxy-Authorization: ").append(proxy.authorization()).append("\r\n");
+        java.io.OutputStream out = s.getOutputStream();
+        out.write(req.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        // byte by byte: whatever follows the blank line belongs to the TLS handshake
+        java.io.InputStream in = s.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) throw new HttpProxyException("HTTP proxy " + proxy.display() + " closed the connection instead of opening a tunnel to " + target, false);
+            head.append((char) b);
+            if (head.length() > 65536) throw new HttpProxyException("HTTP proxy " + proxy.display() + " sent an endless answer to CONNECT " + target, true);
+        }
+        String status = head.substring(0, head.indexOf("\r\n")).strip();
+        String[] parts = status.split(" ", 3);
+        int code = parts.length > 1 && parts[1].matches("\\d{3}") ? Integer.parseInt(parts[1]) : -1;
+        if (code >= 200 && code < 300) return;
+        throw refusal(proxy, "a tunnel to " + target, code, status);
+    }
+
+    /** The proxy's refusal of {@code what}; a login refused (407, or 401 as tinyproxy answers a wrong password) says how to give one. */
+    private static HttpProxyException refusal(HttpProxy proxy, String what, int code, String status) {
+        String why = "HTTP proxy " + proxy.display() + " refused " + what + ": " + status;
+        if (code == 407 || code == 401)
+            return new HttpProxyException(why + (proxy.authorization() == null ? " (it wants a login: give the proxy as http://user:password@host:port)"
+                    : " (it did not accept the user and password given)"), true);
+        return new HttpProxyException(why, code == 403 || code == 400 || code == 405);
     }
 
     private static Answer readAnswer(Conn c, boolean head) throws IOException {

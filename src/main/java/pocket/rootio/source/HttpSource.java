@@ -259,6 +259,9 @@ public final class HttpSource implements Source {
                 throw new RootIOException("rootio: TLS handshake with HTTP server " + server() + " failed for " + name + ": "
                         + e.getMessage() + " (is the server's certificate signed by a CA this JVM trusts, and does it name "
                         + uri.getHost() + "?)", e);
+            } catch (HttpProxyException e) {
+                if (e.permanent) throw new RootIOException("rootio: " + what + " for " + name + ": " + e.getMessage(), e);
+                last = e;
             } catch (java.io.InterruptedIOException e) {
                 if (!(e instanceof java.net.SocketTimeoutException)) throw e;
                 last = e;
