@@ -241,7 +241,7 @@ final class HttpRangeClient {
 
     /** Asks the proxy for a tunnel to host:port (CONNECT) and reads its answer, leaving the socket at the tunnel's start. */
     private static void tunnel(Socket s, HttpProxy proxy, String host, int port) throws IOException {
-        String target = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        String target = (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
         StringBuilder req = new StringBuilder("CONNECT ").append(target).append(" HTTP/1.1\r\nHost: ").append(target)
                 .append("\r\nUser-Agent: pocket\r\n");
         if (proxy.authorization() != null) req.append("Proxy-Authorization: ").append(proxy.authorization()).append("\r\n");
@@ -251,7 +251,7 @@ final class HttpRangeClient {
         // byte by byte: whatever follows the blank line belongs to the TLS handshake
         java.io.InputStream in = s.getInputStream();
         StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
+        while (head.length() < 4 || head.lastIndexOf("\r\n\r\n") != head.length() - 4) {
             int b = in.read();
             if (b < 0) throw new HttpProxyException("HTTP proxy " + proxy.display() + " closed the connection instead of opening a tunnel to " + target, false);
             head.append((char) b);
