@@ -238,6 +238,7 @@ public final class SshConnection implements AutoCloseable {
     }
 
     private static Session connectDirect(SshTarget t, Session via) throws RemoteException {
+        KerberosTickets.only();
         JSch jsch = new JSch();
         CheckedHostKeys keys;
         String offered;

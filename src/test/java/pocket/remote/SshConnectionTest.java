@@ -128,12 +128,10 @@ class SshConnectionTest {
                 assertEquals("through the agent\n", c.exec("echo through the agent").stdout());
             }
             // the same from the fat jar that bin/pocket runs
-            Path jar = Path.of(System.getProperty("pocket.home", ".")).resolve("target/pocket.jar");
-            Services.require(Files.isRegularFile(jar), jar + " (the fat jar: mvn -B -q -DskipTests package, as .ci/run does before the tests)");
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", jar + java.io.File.pathSeparator + Path.of(AgentLogin.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
-                    AgentLogin.class.getName(), base.hostName(), String.valueOf(base.port()), base.user(), base.knownHosts().toString(),
-                    agent.socket.toString(), "echo from the jar").redirectErrorStream(true).start();
+            List<String> cmd = SshLogin.command(SshLogin.fatJar());
+            cmd.addAll(List.of(base.hostName(), String.valueOf(base.port()), base.user(), base.knownHosts().toString(),
+                    agent.socket.toString(), "echo from the jar"));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, p.waitFor(), out);
             assertEquals("from the jar\n", out);

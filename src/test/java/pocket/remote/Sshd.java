@@ -22,12 +22,16 @@ final class Sshd implements AutoCloseable {
     final Path knownHosts;
     final Path hostKey;
     private final Map<String, String> env;
+    private final List<String> extraConfig;
+    private final Map<String, String> daemonEnv;
     private Process process;
 
-    private Sshd(Path dir, int port, Map<String, String> env) throws Exception {
+    private Sshd(Path dir, int port, Map<String, String> env, List<String> extraConfig, Map<String, String> daemonEnv) throws Exception {
         this.dir = dir;
         this.port = port;
         this.env = env;
+        this.extraConfig = extraConfig;
+        this.daemonEnv = daemonEnv;
         this.hostKey = dir.resolve("host_ed25519");
         this.userKey = dir.resolve("user_ed25519");
         this.knownHosts = dir.resolve("known_hosts");
@@ -39,9 +43,14 @@ final class Sshd implements AutoCloseable {
 
     /** Starts sshd; {@code env} goes into every session with SetEnv. */
     static Sshd start(Path dir, Map<String, String> env) throws Exception {
+        return start(dir, env, List.of(), Map.of());
+    }
+
+    /** As {@link #start(Path, Map)}, with more sshd_config lines (later ones win) and environment variables for the daemon itself. */
+    static Sshd start(Path dir, Map<String, String> env, List<String> extraConfig, Map<String, String> daemonEnv) throws Exception {
         Services.require(available(), "OpenSSH server (/usr/sbin/sshd, ssh-keygen: apt-get install openssh-server openssh-client)");
         Files.createDirectories(dir);
-        Sshd s = new Sshd(dir, freePort(), env);
+        Sshd s = new Sshd(dir, freePort(), env, List.copyOf(extraConfig), Map.copyOf(daemonEnv));
         keygen(s.hostKey);
         keygen(s.userKey);
         Files.copy(Path.of(s.userKey + ".pub"), dir.resolve("authorized_keys"));
@@ -60,6 +69,11 @@ final class Sshd implements AutoCloseable {
          .append("AuthorizedKeysFile ").append(dir.resolve("authorized_keys")).append('\n')
          .append("PermitRootLogin prohibit-password\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n")
          .append("UsePAM no\nStrictModes no\nSubsystem sftp internal-sftp\nMaxStartups 50\nMaxSessions 50\n");
+        // sshd keeps the first value of a keyword: the extra lines go first to win
+        String base = c.toString();
+        c.setLength(0);
+        for (String line : extraConfig) c.append(line).append('\n');
+        c.append(base);
         if (!env.isEmpty()) {
             c.append("SetEnv");
             env.forEach((k, v) -> c.append(' ').append(k).append('=').append(v));
@@ -71,8 +85,10 @@ final class Sshd implements AutoCloseable {
     /** Starts (or restarts) the daemon and waits until it accepts connections. */
     void launch() throws Exception {
         Files.createDirectories(Path.of("/run/sshd"));
-        process = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", dir.resolve("sshd_config").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("sshd.log").toFile());
+        pb.environment().putAll(daemonEnv);
+        process = pb.start();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < end) {
             try (Socket ignored = new Socket("127.0.0.1", port)) { return; }
