@@ -24,9 +24,12 @@ final class BranchFill {
     /** Decoded partial baskets of a jagged branch (null for the others). */
     private final BasketDecoder.Data[] kept;
     private final int[][] keptOffsets;
-    /** Per basket: first output value and first output entry. */
+    /** Per basket: first output value and first output entry; values it gives (jagged). */
     private final long[] valueBase;
     private final int[] entryBase;
+    private final int[] valueCount;
+    /** Offsets come from the counter branch read alongside (see {@link #offsetsFrom}), not from the baskets' tables. */
+    private boolean offsetsFromCounter;
     private Object values;
     private int[] offsets;
 
@@ -37,6 +40,7 @@ final class BranchFill {
         this.keptOffsets = new int[layouts.size()][];
         this.valueBase = new long[layouts.size()];
         this.entryBase = new int[layouts.size()];
+        this.valueCount = new int[layouts.size()];
     }
 
     /** Whether every jagged basket carries an entry-offset table (otherwise the counter is needed). */
@@ -75,12 +79,13 @@ final class BranchFill {
             if (l.border() % item != 0)
                 throw new CorruptDataException(l.at() + ": " + l.border() + " bytes of values, not a multiple of the " + item + "-byte " + t);
             if (lo(r) == 0 && hi(r) == r.entries()) {
-                total += l.border() / item;  // item is 1, 2, 4 or 8
+                valueCount[k] = l.border() / item;  // item is 1, 2, 4 or 8
             } else {
                 kept[k] = BasketDecoder.payload(l, null);
                 keptOffsets[k] = BasketDecoder.entryOffsets(l, kept[k]);
-                total += (keptOffsets[k][hi(r)] - keptOffsets[k][lo(r)]) / item;
+                valueCount[k] = (keptOffsets[k][hi(r)] - keptOffsets[k][lo(r)]) / item;
             }
+            total += valueCount[k];
         }
         if (total > Integer.MAX_VALUE - 16)
             throw new CorruptDataException(where + ": " + total + " values in entries [" + start + ", " + stop + ") exceed one Java array; read a smaller range");
@@ -108,6 +113,11 @@ final class BranchFill {
         int base = (int) valueBase[k];
         int e = entryBase[k];
         int shift = Integer.numberOfTrailingZeros(item);
+        if (offsetsFromCounter) {   // only the values: where each entry starts comes from the counter afterwards
+            int first = eo == null ? 0 : eo[lo];
+            Convert.into(t, d.buffer(), d.offset() + first, valueCount[k], values, base);
+            return;
+        }
         if (eo == null && tableInto(l, d, e, base, shift)) { // a whole basket: its table goes straight into the offsets
             Convert.into(t, d.buffer(), d.offset(), l.border() >>> shift, values, base);
             return;
@@ -157,6 +167,27 @@ final class BranchFill {
         if ((steps | ends) < 0 || (steps & (item - 1)) != 0) return false;
         for (int i = e + 1; i <= e + entries; i++) off[i] = base + ((off[i] - keylen) >>> shift);
         return true;
+    }
+
+    /** Takes the entry offsets from the counter branch (read in the same request) instead of the baskets' tables. */
+    void useCounter() { offsetsFromCounter = plan.jagged(); }
+
+    boolean usesCounter() { return offsetsFromCounter; }
+
+    /**
+     * Sets the offsets to {@code prefix}, the running sum of the counter over the range, once
+     * every basket's number of values is checked against the counter's count for its entries.
+     */
+    void offsetsFrom(int[] prefix) throws CorruptDataException {
+        for (int k = 0; k < layouts.size(); k++) {
+            BasketRef r = layouts.get(k).ref();
+            int e = entryBase[k], n = hi(r) - lo(r);
+            int counted = prefix[e + n] - prefix[e];
+            if (counted != valueCount[k])
+                throw new CorruptDataException(layouts.get(k).at() + ": holds " + valueCount[k] + " values for entries ["
+                        + (start + e) + ", " + (start + e + n) + ") but the counter branch '" + plan.counter + "' says " + counted);
+        }
+        System.arraycopy(prefix, 0, offsets, 0, prefix.length);
     }
 
     ColumnArray result() { return new ColumnArray(plan.type, values, offsets, stop - start); }

@@ -25,6 +25,10 @@ import pocket.util.Names;
  * Immutable after construction, so reads may run on many threads at once.
  */
 public final class TreeReader implements Tree {
+    private static final java.util.Set<pocket.rootio.LeafType> INTEGER_COUNTERS = java.util.EnumSet.of(pocket.rootio.LeafType.INT8,
+            pocket.rootio.LeafType.UINT8, pocket.rootio.LeafType.INT16, pocket.rootio.LeafType.UINT16, pocket.rootio.LeafType.INT32,
+            pocket.rootio.LeafType.UINT32, pocket.rootio.LeafType.INT64, pocket.rootio.LeafType.UINT64);
+
     /** Below this many compressed bytes a read decompresses on the calling thread. */
     private static final long PARALLEL_MIN_BYTES = 256 * 1024;
 
@@ -152,11 +156,51 @@ public final class TreeReader implements Tree {
                 out.put(p.name, slowJagged(p, layouts, start, stop));
             }
         }
+        // a jagged branch read with its counter (Jet_pt with nJet) takes its offsets from the
+        // counter's values, as ROOT does, instead of parsing an entry-offset table per basket
+        Map<String, BranchFill> counters = new java.util.HashMap<>();
+        for (BranchFill f : fills)
+            if (!f.plan.jagged() && f.plan.fixedLength == 1 && INTEGER_COUNTERS.contains(f.plan.type)) counters.put(f.plan.name, f);
+        for (BranchFill f : fills)
+            if (f.plan.jagged() && counters.containsKey(f.plan.counter)) f.useCounter();
         run(fills);
+        Map<String, int[]> prefixes = new java.util.HashMap<>();
+        for (BranchFill f : fills)
+            if (f.usesCounter()) {
+                BranchFill c = counters.get(f.plan.counter);
+                int[] prefix = prefixes.get(c.plan.name);
+                if (prefix == null) prefixes.put(c.plan.name, prefix = runningSum(c.result(), where(c.plan), start));
+                f.offsetsFrom(prefix);
+            }
         for (BranchFill f : fills) out.put(f.plan.name, f.result());
         Map<String, ColumnArray> result = new LinkedHashMap<>();
         for (String b : branches) result.put(b, out.get(b));
         return result;
+    }
+
+    /** 0, c0, c0+c1, ...: the offsets a counter's values give; a negative count or an overflowing total is a corrupt counter. */
+    private static int[] runningSum(ColumnArray counter, String where, long start) throws RootIOException {
+        int n = (int) counter.entries;
+        long[] counts = new long[n];
+        switch (counter.type) {
+            case INT8 -> { byte[] a = counter.bytes(); for (int i = 0; i < n; i++) counts[i] = a[i]; }
+            case UINT8 -> { byte[] a = counter.bytes(); for (int i = 0; i < n; i++) counts[i] = a[i] & 0xff; }
+            case INT16 -> { short[] a = counter.shorts(); for (int i = 0; i < n; i++) counts[i] = a[i]; }
+            case UINT16 -> { short[] a = counter.shorts(); for (int i = 0; i < n; i++) counts[i] = a[i] & 0xffff; }
+            case INT32 -> { int[] a = counter.ints(); for (int i = 0; i < n; i++) counts[i] = a[i]; }
+            case UINT32 -> { int[] a = counter.ints(); for (int i = 0; i < n; i++) counts[i] = a[i] & 0xffffffffL; }
+            default -> System.arraycopy(counter.longs(), 0, counts, 0, n);   // INT64, UINT64 (a huge one shows as negative)
+        }
+        int[] out = new int[n + 1];
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            long c = counts[i];
+            if (c < 0 || (sum += c) > Integer.MAX_VALUE - 16)
+                throw new pocket.rootio.CorruptDataException(where + ": counter value " + c + " at entry " + (start + i)
+                        + (c < 0 ? " is negative" : " makes more values than one Java array holds; read a smaller range"));
+            out[i + 1] = (int) sum;
+        }
+        return out;
     }
 
     /** A jagged branch whose baskets carry no entry-offset table: offsets come from the counter branch. */

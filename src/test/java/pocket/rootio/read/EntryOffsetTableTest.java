@@ -109,6 +109,52 @@ class EntryOffsetTableTest {
         assertNamed(p, new long[]{0, N}, "entry 0 starts at byte");
     }
 
+    @Test
+    void offsetsFromTheCounterEqualTheBasketsTables() throws Exception {
+        // every TTree sample: a jagged branch read with its counter (offsets from the counter) and
+        // alone (offsets from the baskets' tables), whole and in ranges that cut baskets
+        int compared = 0;
+        try (var files = Files.list(pocket.testing.TestData.dir())) {
+            for (Path f : (Iterable<Path>) files.filter(q -> q.toString().endsWith(".root") && !q.toString().contains("rntuple"))::iterator) {
+                try (RootFile rf = RootFile.open(f.toString())) {
+                    if (!(rf.tree("Events") instanceof TreeReader t)) continue;
+                    long n = t.entries();
+                    for (String b : t.branchNames()) {
+                        BranchPlan p = t.plan(b);
+                        if (!p.jagged() || p.unsupported != null || !t.hasBranch(p.counter)) continue;
+                        for (long[] r : new long[][]{{0, n}, {Math.min(3, n), Math.max(Math.min(3, n), n - 5)}, {n / 2, n}}) {
+                            ColumnArray alone = t.read(b, r[0], r[1]);
+                            ColumnArray with = t.read(java.util.List.of(p.counter, b), r[0], r[1]).get(b);
+                            assertArrayEquals(alone.offsets, with.offsets, f.getFileName() + " " + b + " " + r[0] + ".." + r[1]);
+                            assertArrayEquals(alone.toDoubles(), with.toDoubles(), f.getFileName() + " " + b);
+                            compared++;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(compared > 100, "compared " + compared + " reads");
+    }
+
+    @Test
+    void aBasketDisagreeingWithItsCounterIsNamed() throws Exception {
+        Path p = write();
+        long at;
+        try (RootFile f = RootFile.open(p.toString())) {
+            BasketRef r = ((TreeReader) f.tree("Events")).plan("nX").baskets("test").get(0);
+            ByteBuffer rec = f.buffer(r.seek(), r.bytes(), "basket");
+            assertEquals(r.bytes() - (rec.getShort(14) & 0xffff), rec.getInt(6), "written uncompressed");
+            at = r.seek() + (rec.getShort(14) & 0xffff) + 4L * 6;   // nX of entry 6
+        }
+        patch(p, at, +1);
+        try (RootFile f = RootFile.open(p.toString())) {
+            var t = f.tree("Events");
+            assertEquals(N, t.read("X_v", 0, N).offsets.length - 1, "alone, the tables still serve");
+            CorruptDataException e = assertThrows(CorruptDataException.class, () -> t.read(java.util.List.of("nX", "X_v"), 0, N));
+            assertTrue(e.getMessage().contains("X_v") && e.getMessage().contains("counter branch 'nX' says"), e.getMessage());
+        }
+    }
+
     private static void set(Path p, long at, int value) throws Exception {
         byte[] b = Files.readAllBytes(p);
         ByteBuffer.wrap(b).putInt((int) at, value);
