@@ -82,7 +82,7 @@ public final class Events {
 
     public Tree tree() { return tree; }
 
-    /** The branches read from the tree so far, in reading order: exactly those the analysis used. */
+    /** The branches read from the tree so far, in reading order: those the analysis used, and those {@link #prefetch} fetched. */
     public Set<String> branchesRead() { return Collections.unmodifiableSet(new LinkedHashSet<>(raw.keySet())); }
 
     /** Entry numbers in the tree of the selected events. */
@@ -204,6 +204,23 @@ public final class Events {
     }
 
     // ---- raw branches
+
+    /**
+     * Reads these branches over the chunk in one request (those the tree has and that are not
+     * read yet): a remote file then answers in one round trip instead of one per branch. A
+     * branch that fails here is simply left to its own read, which reports the error if the
+     * analysis really uses it.
+     */
+    public void prefetch(java.util.Collection<String> branches) {
+        List<String> wanted = new ArrayList<>();
+        for (String b : branches) if (!raw.containsKey(b) && tree.hasBranch(b)) wanted.add(b);
+        if (wanted.size() < 2) return;
+        try {
+            raw.putAll(tree.read(wanted, start, stop));
+        } catch (RootIOException | RuntimeException e) {
+            // read one by one, as without prefetching
+        }
+    }
 
     /** Reads a branch over the whole chunk once; later uses hit the cache. */
     private ColumnArray raw(String branch) {

@@ -67,6 +67,16 @@ public class BaseWorkflow {
         this.isMC = Boolean.parseBoolean(metadata.getOrDefault("isMC", "false"));
         this.ctx = new CutContext(Map.of(), cfg.parameters(), dataset, sample, year, isMC, metadata);
         this.events = Events.of(tree, chunk.start(), chunk.stop());
+        String usageKey = tree.name() + (isMC ? " (MC)" : " (data)");
+        events.prefetch(BranchUsage.of(cfg).get(usageKey));
+        try {
+            return processChunk(chunk, tree);
+        } finally {
+            BranchUsage.of(cfg).record(usageKey, events.branchesRead());
+        }
+    }
+
+    private Output processChunk(Chunk chunk, Tree tree) {
         this.output = new Output();
         output.putMetadata(dataset, metadata);
         loadMetadataExtra();
