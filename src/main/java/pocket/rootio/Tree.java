@@ -25,6 +25,19 @@ public interface Tree {
     /** One branch over entries {@code [start, stop)}; reads only the baskets that overlap. */
     ColumnArray read(String branch, long start, long stop) throws RootIOException;
 
+    /** Throws, naming the tree ({@code kind}: "tree", "RNTuple"), unless {@code [start, stop)} lies within its entries. */
+    static void checkRange(Tree t, String kind, long start, long stop) throws RootIOException {
+        if (start < 0 || stop < start || stop > t.entries())
+            throw new RootIOException("rootio: entry range [" + start + ", " + stop + ") is outside " + kind + " '" + t.name() + "' of "
+                    + t.fileName() + ", which has " + t.entries() + " entries");
+    }
+
+    /** The error for a branch the tree does not have, with the nearest of {@code names}. */
+    static MissingObjectException noSuchBranch(Tree t, String kind, String branch, Collection<String> names) {
+        return new MissingObjectException("rootio: branch '" + branch + "' not in " + kind + " '" + t.name() + "' of " + t.fileName()
+                + pocket.util.Names.nearestHint(branch, names));
+    }
+
     /** Several branches over the same range; remote sources fetch all their baskets in one go. */
     default Map<String, ColumnArray> read(Collection<String> branches, long start, long stop) throws RootIOException {
         Map<String, ColumnArray> out = new LinkedHashMap<>();

@@ -16,7 +16,6 @@ import pocket.rootio.RootIOException;
 import pocket.rootio.Tree;
 import pocket.rootio.UnsupportedFormatException;
 import pocket.rootio.model.TTree;
-import pocket.util.Names;
 
 /**
  * A TTree read as columns. One read is: plan the overlapping baskets of every requested branch,
@@ -103,8 +102,7 @@ public final class TreeReader implements Tree {
     public BranchPlan plan(String branch) throws MissingObjectException {
         BranchPlan p = plans.get(branch);
         if (p == null)
-            throw new MissingObjectException("rootio: branch '" + branch + "' not in tree '" + name + "' of " + file.name()
-                    + Names.nearestHint(branch, plans.keySet()));
+            throw Tree.noSuchBranch(this, "tree", branch, plans.keySet());
         return p;
     }
 
@@ -117,9 +115,7 @@ public final class TreeReader implements Tree {
 
     @Override
     public Map<String, ColumnArray> read(Collection<String> branches, long start, long stop) throws RootIOException {
-        if (start < 0 || stop < start || stop > entries())
-            throw new RootIOException("rootio: entry range [" + start + ", " + stop + ") is outside tree '" + name + "' of "
-                    + file.name() + ", which has " + entries() + " entries");
+        Tree.checkRange(this, "tree", start, stop);
         List<BranchPlan> wanted = new ArrayList<>();
         for (String b : branches) {
             BranchPlan p = plan(b);

@@ -20,7 +20,6 @@ import pocket.rootio.RootIOException;
 import pocket.rootio.Tree;
 import pocket.rootio.UnsupportedFormatException;
 import pocket.rootio.compress.Blocks;
-import pocket.util.Names;
 
 /**
  * An RNTuple read as a {@link Tree} with the branch names the TTree of the same events has:
@@ -77,8 +76,7 @@ public final class RNTupleTree implements Tree {
     private FieldPlan plan(String branch) throws MissingObjectException {
         FieldPlan p = plans.get(branch);
         if (p == null)
-            throw new MissingObjectException("rootio: branch '" + branch + "' not in RNTuple '" + name + "' of " + file.name()
-                    + Names.nearestHint(branch, plans.keySet()));
+            throw Tree.noSuchBranch(this, "RNTuple", branch, plans.keySet());
         return p;
     }
 
@@ -93,9 +91,7 @@ public final class RNTupleTree implements Tree {
 
     @Override
     public Map<String, ColumnArray> read(Collection<String> branches, long start, long stop) throws RootIOException {
-        if (start < 0 || stop < start || stop > entries())
-            throw new RootIOException("rootio: entry range [" + start + ", " + stop + ") is outside RNTuple '" + name + "' of "
-                    + file.name() + ", which has " + entries() + " entries");
+        Tree.checkRange(this, "RNTuple", start, stop);
         List<FieldPlan> wanted = new ArrayList<>();
         for (String b : branches) { FieldPlan p = plan(b); if (!wanted.contains(p)) wanted.add(p); }
         List<int[]> clusters = new ArrayList<>(); // {cluster, first local entry, end local entry}

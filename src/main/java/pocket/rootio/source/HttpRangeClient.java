@@ -61,9 +61,10 @@ final class HttpRangeClient {
     Answer send(URI uri, String method, String range, Optional<String> token) throws IOException {
         URI at = uri;
         for (int hops = 0; ; hops++) {
-            Answer a = once(at, method, range, token);
-            HttpProxy proxy = "http".equalsIgnoreCase(at.getScheme()) ? proxy(at) : null;
-            if (proxy != null && (a.status() == 407 || a.status() == 401 && a.header("proxy-authenticate").isPresent()))
+            HttpProxy proxy = proxy(at);
+            Answer a = once(at, proxy, method, range, token);
+            if (proxy != null && "http".equalsIgnoreCase(at.getScheme())
+                    && (a.status() == 407 || a.status() == 401 && a.header("proxy-authenticate").isPresent()))
                 throw refusal(proxy, method + " " + at, a.status(), "HTTP " + a.status());
             if (!isRedirect(a.status())) return a;
             Optional<String> location = a.header("location");
@@ -121,8 +122,7 @@ final class HttpRangeClient {
     }
 
     /** One exchange; a reused socket the server had already closed is replaced once, silently. */
-    private Answer once(URI uri, String method, String range, Optional<String> token) throws IOException {
-        HttpProxy proxy = proxy(uri);
+    private Answer once(URI uri, HttpProxy proxy, String method, String range, Optional<String> token) throws IOException {
         String key = key(uri, proxy);
         byte[] request = request(uri, proxy, method, range, token);
         for (int attempt = 0; ; attempt++) {

@@ -23,6 +23,8 @@ public final class RemoteOptions {
     private final SSLContext sslContext;
     /** null: from the environment; "none": direct; else a proxy URL. */
     private final String httpProxy;
+    /** httpProxy parsed once (null unless it is a URL). */
+    private final HttpProxy parsedProxy;
 
     private RemoteOptions(Duration connectTimeout, Duration requestTimeout, int retries,
                           String bearerToken, int mergeGap, SSLContext sslContext, String httpProxy) {
@@ -33,6 +35,7 @@ public final class RemoteOptions {
         this.mergeGap = mergeGap;
         this.sslContext = sslContext;
         this.httpProxy = httpProxy;
+        this.parsedProxy = httpProxy == null || httpProxy.equals("none") ? null : HttpProxy.parse(httpProxy, "the HTTP proxy");
     }
 
     public static RemoteOptions defaults() { return DEFAULTS; }
@@ -77,8 +80,7 @@ public final class RemoteOptions {
      * $all_proxy, $no_proxy, as curl reads them).
      */
     public RemoteOptions withHttpProxy(String proxy) {
-        Objects.requireNonNull(proxy, "proxy");
-        if (!proxy.strip().equalsIgnoreCase("none")) HttpProxy.parse(proxy, "the HTTP proxy");   // fails now, not at the first read
+        Objects.requireNonNull(proxy, "proxy");   // parsed (and refused when malformed) by the constructor, not at the first read
         return new RemoteOptions(connectTimeout, requestTimeout, retries, bearerToken, mergeGap, sslContext,
                 proxy.strip().equalsIgnoreCase("none") ? "none" : proxy.strip());
     }
@@ -86,8 +88,7 @@ public final class RemoteOptions {
     /** The proxy an http(s) URL goes through, if any. */
     Optional<HttpProxy> httpProxyFor(java.net.URI target) {
         if (httpProxy == null) return HttpProxy.fromEnvironment(target, System.getenv());
-        if (httpProxy.equals("none")) return Optional.empty();
-        return Optional.of(HttpProxy.parse(httpProxy, "the HTTP proxy"));
+        return Optional.ofNullable(parsedProxy);
     }
 
     public Duration connectTimeout() { return connectTimeout; }
