@@ -1,6 +1,6 @@
 package pocket.bench;
 
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.generate.Sample;
 import pocket.generate.SampleWriter;
 import pocket.rootio.RootFile;

@@ -12,7 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import pocket.config.ConfigException;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.notebook.Pocket;
 import pocket.notebook.Result;
 

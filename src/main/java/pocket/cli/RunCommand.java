@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.run.RunOptionsResolver;
 import pocket.run.RunRequest;
 import pocket.run.RunResult;

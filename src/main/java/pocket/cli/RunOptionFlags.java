@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
+import pocket.run.RunFlags;
 import pocket.run.RunOptionsResolver;
 
 /**
@@ -43,32 +44,18 @@ public final class RunOptionFlags {
     @Option(names = "--skip-bad-files", description = "Skip (and report) files that cannot be opened or read instead of failing")
     public boolean skipBadFiles;
 
-    /** The executor string this run uses. */
-    public String executorString() { return executor != null ? executor : "iterative"; }
-
-    /** The flags as run options, typed, before the free overrides. */
-    public Map<String, Object> flags() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (limitFiles != null) m.put("limit-files", limitFiles);
-        if (limitChunks != null) m.put("limit-chunks", limitChunks);
-        if (scaleout != null) m.put("scaleout", scaleout);
-        if (chunksize != null) m.put("chunksize", chunksize);
-        if (queue != null) m.put("queue", queue);
-        if (skipBadFiles) m.put("skip-bad-files", true);
-        if (test) {
-            if (limitFiles == null) m.put("limit-files", 1);
-            if (limitChunks == null) m.put("limit-chunks", 1);
-        }
-        return m;
+    /** The flags as the run's value. */
+    public RunFlags value() {
+        return new RunFlags(executor, test, limitFiles, limitChunks, scaleout, chunksize, queue, skipBadFiles);
     }
+
+    /** The executor string this run uses. */
+    public String executorString() { return value().executorString(); }
 
     /** Resolves defaults → -ro → free overrides → flags; the run logs the resolution's warnings. */
     public RunOptionsResolver.Resolution resolve(List<String> freeOverrides) {
-        Map<String, Object> cli = new LinkedHashMap<>(parseFree(freeOverrides));
-        cli.putAll(flags());
         Map<String, Object> ro = runOptions == null ? null : RunOptionsResolver.readRunOptionsFile(runOptions);
-        RunOptionsResolver.Resolution r = RunOptionsResolver.defaults().resolve(executorString(), ro, cli);
-        return r;
+        return value().resolve(ro, parseFree(freeOverrides));
     }
 
     /** PocketCoffea's free options: --key=value, --key value, or a bare --key meaning true. */

@@ -41,10 +41,10 @@ public final class ColOut {
     /** The branch a field is saved as: the field itself for events, {@code <Coll>_<field>} otherwise. */
     public String branch(String field) { return perEvent() ? field : collection + "_" + field; }
 
-    List<String> categories() { return categories; }
-    List<String> samples() { return samples; }
+    public List<String> categories() { return categories; }
+    public List<String> samples() { return samples; }
 
-    Map<String, Object> describe() {
+    public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("collection", collection);
         m.put("columns", fields);

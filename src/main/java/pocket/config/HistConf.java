@@ -60,13 +60,13 @@ public final class HistConf {
         return out;
     }
 
-    void validate(String name, List<String> allCategories) {
+    public void validate(String name, List<String> allCategories) {
         for (List<String> l : java.util.Arrays.asList(onlyCategories, excludeCategories)) if (l != null)
             for (String c : l) if (!allCategories.contains(c))
                 throw new ConfigException("variable '" + name + "': category '" + c + "' is not defined" + pocket.util.Names.nearestHint(c, allCategories));
     }
 
-    Map<String, Object> describe() {
+    public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         List<Object> ax = new ArrayList<>();
         for (Axis a : axes) ax.add(a.describe());

@@ -58,7 +58,7 @@ public final class ShapeVariation {
 
     public void apply(Events events, CutContext ctx, boolean up) { shift.apply(events, ctx, up); }
 
-    Map<String, Object> describe() {
+    public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("samples", samples == null ? "all MC" : samples);

@@ -122,7 +122,7 @@ public final class WeightsConfig {
     }
 
     /** Checks names of weights, categories and variations against the configuration. */
-    void validate(List<String> categories, Set<String> samples) {
+    public void validate(List<String> categories, Set<String> samples) {
         for (String w : referenced()) definition(w);
         Set<String> cats = new LinkedHashSet<>(categories);
         List<Map<String, List<String>>> bycats = new ArrayList<>(List.of(common.bycategory()));
@@ -143,7 +143,7 @@ public final class WeightsConfig {
         }
     }
 
-    Map<String, Object> describe() {
+    public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("common", Map.of("inclusive", common.inclusive(), "bycategory", common.bycategory()));
         Map<String, Object> bs = new LinkedHashMap<>();

@@ -20,7 +20,7 @@ import pocket.workflow.Output;
  * workers; each completed group of {@code tree-reduction} outputs is merged by the worker that
  * completed it, in chunk order, so the result equals the iterative executor's.
  */
-public final class FuturesExecutor implements ChunkExecutor {
+final class FuturesExecutor implements ChunkExecutor {
     private final ExecutorService pool;
 
     public FuturesExecutor(ExecutorService pool) { this.pool = pool; }

@@ -5,14 +5,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import pocket.run.ChunkExecutor;
+import pocket.run.ExecutorFactory;
 import pocket.run.RunOptions;
 
 /** The factory of the {@code futures} executor: a pool of {@code scaleout} daemon threads, shut down on close. */
-public final class FuturesExecutorFactory implements ExecutorFactory {
+final class FuturesExecutorFactory implements ExecutorFactory {
     private final int workers;
     private ExecutorService pool;
 
-    public FuturesExecutorFactory(RunOptions options) { this.workers = options.getInt("scaleout", 1); }
+    FuturesExecutorFactory(RunOptions options) { this.workers = options.getInt("scaleout", 1); }
 
     @Override
     public void setup() {

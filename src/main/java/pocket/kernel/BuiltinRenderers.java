@@ -1,5 +1,6 @@
 package pocket.kernel;
 
+import pocket.display.MimeBundle;
 import pocket.hist.Hist;
 import pocket.plot.Plot;
 import pocket.plot.Plots;

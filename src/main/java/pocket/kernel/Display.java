@@ -1,5 +1,7 @@
 package pocket.kernel;
 
+import pocket.display.MimeBundle;
+import pocket.display.Renderable;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

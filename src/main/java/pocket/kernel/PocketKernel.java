@@ -1,5 +1,6 @@
 package pocket.kernel;
 
+import pocket.display.MimeBundle;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import pocket.kernel.Display;
-import pocket.kernel.MimeBundle;
+import pocket.display.MimeBundle;
 import pocket.run.ChunkFate;
 import pocket.run.ProgressListener;
 import pocket.run.RunResult;

@@ -8,11 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import pocket.cli.RunOptionFlags;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.kernel.Display;
 import pocket.run.ProgressListener;
 import pocket.run.RunOptions;
+import pocket.run.RunFlags;
 import pocket.run.RunOptionsResolver;
 import pocket.run.RunRequest;
 import pocket.run.RunResult;
@@ -122,17 +122,8 @@ public final class Pocket {
     public RunOptions options() { return resolution().options(); }
 
     private RunOptionsResolver.Resolution resolution() {
-        RunOptionFlags f = new RunOptionFlags();
-        f.executor = executor;
-        f.test = test;
-        f.limitFiles = limitFiles;
-        f.limitChunks = limitChunks;
-        f.scaleout = scaleout;
-        f.chunksize = chunksize;
-        f.skipBadFiles = skipBadFiles;
-        Map<String, Object> cli = new LinkedHashMap<>(overrides);
-        cli.putAll(f.flags());
-        return RunOptionsResolver.defaults().resolve(f.executorString(), runOptions, cli);
+        return new RunFlags(executor, test, limitFiles, limitChunks, scaleout, chunksize, null, skipBadFiles)
+                .resolve(runOptions, overrides);
     }
 
     public Path outputDirectory() {

@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import pocket.kernel.MimeBundle;
-import pocket.kernel.Renderable;
+import pocket.display.MimeBundle;
+import pocket.display.Renderable;
 
 /** A finished plot: an image with a name; PNG bytes for files and notebooks (where it shows as image/png). */
 public final class Plot implements Renderable {

@@ -2,7 +2,7 @@ package pocket.remote;
 
 import java.nio.file.Path;
 import java.util.List;
-import pocket.executors.ExecutorFactory;
+import pocket.run.ExecutorFactory;
 import pocket.run.ChunkExecutor;
 import pocket.run.ExecutionResult;
 import pocket.run.RunContext;

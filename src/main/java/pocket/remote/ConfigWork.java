@@ -2,7 +2,7 @@ package pocket.remote;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.workflow.Chunk;
 import pocket.workflow.ChunkProcessor;
 import pocket.workflow.Output;

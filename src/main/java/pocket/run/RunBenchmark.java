@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.config.Dataset;
 import pocket.workflow.Chunk;
 import pocket.workflow.ChunkProcessor;

@@ -1,7 +1,7 @@
 package pocket.run;
 
 import java.nio.file.Path;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.workflow.ChunkProcessor;
 
 /**

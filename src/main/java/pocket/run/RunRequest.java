@@ -2,7 +2,7 @@ package pocket.run;
 
 import java.nio.file.Path;
 import java.util.List;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.workflow.ChunkProcessor;
 
 /**

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.config.Dataset;
-import pocket.executors.ExecutorFactory;
-import pocket.executors.Executors;
+import pocket.run.ExecutorFactory;
+import pocket.run.ExecutorProviders;
 import pocket.skim.SkimmedDatasetDefinition;
 import pocket.util.Names;
 import pocket.workflow.Chunk;
@@ -47,7 +47,7 @@ public final class Runner {
         List<Dataset> datasets = filter(req.datasets() != null ? req.datasets() : cfg.datasets(), req, log);
         String treeName = cfg != null ? cfg.treeName() : "Events";
 
-        ExecutorFactory factory = Executors.lookup(req.executor(), opts, req.executorCustomSetup());
+        ExecutorFactory factory = ExecutorProviders.lookup(req.executor(), opts, req.executorCustomSetup());
         opts = factory.customizeArgs(opts);
         log.info("Running with executor " + req.executor() + (req.resubmitFailed() ? " (resubmitting failed chunks)" : ""));
         log.info("Run options:");

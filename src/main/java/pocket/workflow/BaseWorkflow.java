@@ -12,7 +12,7 @@ import java.util.Map;
 import pocket.config.Axis;
 import pocket.config.ColOut;
 import pocket.config.ConfigException;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.config.Cut;
 import pocket.config.CutContext;
 import pocket.config.HistConf;

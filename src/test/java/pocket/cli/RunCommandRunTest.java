@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.config.Dataset;
 import pocket.rootio.RootFile;
 import pocket.run.RunFolder;

@@ -3,7 +3,7 @@ package pocket.examples;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.config.Dataset;
 import pocket.rootio.RootFile;
 import pocket.workflow.Chunk;

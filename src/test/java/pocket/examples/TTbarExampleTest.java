@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.config.Dataset;
 import pocket.hist.Hist;
 import pocket.rootio.ColumnArray;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.run.ProgressListener;
 import pocket.run.RunFolder;
 import pocket.run.RunOptions;

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.workflow.Output;
 import pocket.testing.TestData;
 

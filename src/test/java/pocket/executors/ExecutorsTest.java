@@ -13,7 +13,11 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import pocket.run.ChunkExecutor;
 import pocket.run.ExecutionResult;
+import pocket.run.ExecutorFactory;
+import pocket.run.ExecutorProvider;
+import pocket.run.ExecutorProviders;
 import pocket.run.ProgressListener;
 import pocket.run.RunContext;
 import pocket.run.RunOptions;
@@ -26,14 +30,14 @@ class ExecutorsTest {
 
     @Test
     void builtInsByNameAndSite() {
-        assertInstanceOf(IterativeExecutorFactory.class, Executors.lookup("iterative", OPTS));
-        assertInstanceOf(FuturesExecutorFactory.class, Executors.lookup("futures", OPTS));
-        assertInstanceOf(FuturesExecutorFactory.class, Executors.lookup("futures@mylaptop", OPTS));
+        assertInstanceOf(IterativeExecutorFactory.class, ExecutorProviders.lookup("iterative", OPTS));
+        assertInstanceOf(FuturesExecutorFactory.class, ExecutorProviders.lookup("futures", OPTS));
+        assertInstanceOf(FuturesExecutorFactory.class, ExecutorProviders.lookup("futures@mylaptop", OPTS));
     }
 
     @Test
     void unknownExecutorListsTheAvailableOnes() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Executors.lookup("futurs", OPTS));
+        var e = assertThrows(IllegalArgumentException.class, () -> ExecutorProviders.lookup("futurs", OPTS));
         assertTrue(e.getMessage().contains("unknown executor 'futurs'"), e.getMessage());
         assertTrue(e.getMessage().contains("nearest: futures"), e.getMessage());
         assertTrue(e.getMessage().contains("available: iterative, futures"), e.getMessage());
@@ -58,7 +62,7 @@ class ExecutorsTest {
     void jshellScriptDefinesTheFactory(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("my_executors.jsh");
         Files.writeString(script, SCRIPT);
-        ExecutorFactory f = Executors.lookup("tagged@site", OPTS.with("queue", "q7"), script);
+        ExecutorFactory f = ExecutorProviders.lookup("tagged@site", OPTS.with("queue", "q7"), script);
         assertEquals("q7#1", System.getProperty("pocket.test.custom.tagged@site"));
         f.setup();
         Chunk c = new Chunk("DY", "f.root", "Events", 0, 5, Map.of());
@@ -69,20 +73,20 @@ class ExecutorsTest {
         f.close();
         assertEquals("yes", System.getProperty("pocket.test.custom.closed"));
         // names the script does not make fall through to the built-ins
-        assertInstanceOf(FuturesExecutorFactory.class, Executors.lookup("futures", OPTS, script));
+        assertInstanceOf(FuturesExecutorFactory.class, ExecutorProviders.lookup("futures", OPTS, script));
     }
 
     @Test
     void brokenScriptsAreNamed(@TempDir Path dir) throws Exception {
         Path none = dir.resolve("none.jsh");
         Files.writeString(none, "int x = 3;\n");
-        var e = assertThrows(IllegalArgumentException.class, () -> Executors.lookup("iterative", OPTS, none));
+        var e = assertThrows(IllegalArgumentException.class, () -> ExecutorProviders.lookup("iterative", OPTS, none));
         assertTrue(e.getMessage().contains("none.jsh") && e.getMessage().contains("getExecutorFactory"), e.getMessage());
         Path broken = dir.resolve("broken.jsh");
         Files.writeString(broken, "ExecutorFactory getExecutorFactory(String n, RunOptions o) { return undefinedThing(); }\n");
-        e = assertThrows(IllegalArgumentException.class, () -> Executors.lookup("iterative", OPTS, broken));
+        e = assertThrows(IllegalArgumentException.class, () -> ExecutorProviders.lookup("iterative", OPTS, broken));
         assertTrue(e.getMessage().contains("broken.jsh"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Executors.lookup("iterative", OPTS, dir.resolve("missing.jsh")));
+        e = assertThrows(IllegalArgumentException.class, () -> ExecutorProviders.lookup("iterative", OPTS, dir.resolve("missing.jsh")));
         assertTrue(e.getMessage().contains("missing.jsh") && e.getMessage().contains("not found"), e.getMessage());
     }
 
@@ -93,7 +97,7 @@ class ExecutorsTest {
         Files.writeString(src, """
                 package userexec;
                 import pocket.executors.*;
-                import pocket.run.RunOptions;
+                import pocket.run.*;
                 public class JarProvider implements ExecutorProvider {
                     public boolean accepts(String e) { return e.equals("fromjar@here"); }
                     public ExecutorFactory create(String e, RunOptions o) {
@@ -115,17 +119,17 @@ class ExecutorsTest {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             out.putNextEntry(new JarEntry("userexec/JarProvider.class"));
             out.write(Files.readAllBytes(classes.resolve("userexec/JarProvider.class")));
-            out.putNextEntry(new JarEntry("META-INF/services/pocket.executors.ExecutorProvider"));
+            out.putNextEntry(new JarEntry("META-INF/services/pocket.run.ExecutorProvider"));
             out.write("userexec.JarProvider\n".getBytes());
         }
-        ExecutorFactory f = Executors.lookup("fromjar@here", OPTS.with("chunksize", 777), jar);
+        ExecutorFactory f = ExecutorProviders.lookup("fromjar@here", OPTS.with("chunksize", 777), jar);
         assertInstanceOf(IterativeExecutorFactory.class, f);
         assertEquals("777", System.getProperty("pocket.test.jar"));
         Path empty = dir.resolve("empty.jar");
         try (OutputStream o = Files.newOutputStream(empty); JarOutputStream out = new JarOutputStream(o)) {
             out.putNextEntry(new JarEntry("nothing.txt"));
         }
-        var e = assertThrows(IllegalArgumentException.class, () -> Executors.lookup("x", OPTS, empty));
+        var e = assertThrows(IllegalArgumentException.class, () -> ExecutorProviders.lookup("x", OPTS, empty));
         assertTrue(e.getMessage().contains("empty.jar") && e.getMessage().contains("ExecutorProvider"), e.getMessage());
     }
 }

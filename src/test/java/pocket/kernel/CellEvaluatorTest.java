@@ -1,5 +1,6 @@
 package pocket.kernel;
 
+import pocket.display.MimeBundle;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
@@ -28,7 +29,7 @@ class CellEvaluatorTest {
     @Test
     void sharesClassesWithTheKernelJvm() throws Exception {
         // a cell's MimeBundle is the kernel's own class: the display registry can recognise cell objects
-        Object o = ev.eval("pocket.kernel.MimeBundle.text(\"hi\")").value();
+        Object o = ev.eval("pocket.display.MimeBundle.text(\"hi\")").value();
         assertInstanceOf(MimeBundle.class, o);
         assertEquals("hi", ((MimeBundle) o).plainText());
     }

@@ -1,5 +1,6 @@
 package pocket.kernel;
 
+import pocket.display.MimeBundle;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.awt.image.BufferedImage;

@@ -234,7 +234,7 @@ class BatchRunSlurmTest {
     /** The Z->mumu example through dask@T3_CH_PSI (pointed at the test Slurm) gives exactly the futures executor's output. */
     @Test void zmumuOnTheT3ExecutorEqualsFutures() throws Exception {
         Path script = Path.of(System.getProperty("pocket.home", ".")).resolve("notebooks/zmumu/analysis.jsh").toAbsolutePath();
-        pocket.config.Configurator cfg = pocket.config.Configurator.load(script);
+        pocket.workflow.Configurator cfg = pocket.workflow.Configurator.load(script);
         pocket.run.RunOptionsResolver defaults = pocket.run.RunOptionsResolver.defaults();
         Map<String, Object> small = Map.of("chunksize", 15, "scaleout", 2, "tree-reduction", 2);
         RunOptions futures = new RunOptions(merge(defaults.resolve("futures").asMap(), small));

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import pocket.executors.Executors;
+import pocket.run.ExecutorProviders;
 import pocket.run.RunOptions;
 import pocket.run.RunOptionsResolver;
 
@@ -16,15 +16,15 @@ class SitesTest {
     @Test void siteExecutorsAreFoundByExecutorString() {
         RunOptionsResolver d = RunOptionsResolver.defaults();
         for (String e : new String[]{"dask@lxplus", "dask@T3_CH_PSI", "condor@login.example.org", "slurm@login.example.org"})
-            assertInstanceOf(BatchExecutorFactory.class, Executors.lookup(e, d.resolve(e)), e);
-        assertTrue(Executors.available(null).contains("dask@T3_CH_PSI"));
+            assertInstanceOf(BatchExecutorFactory.class, ExecutorProviders.lookup(e, d.resolve(e)), e);
+        assertTrue(ExecutorProviders.available(null).contains("dask@T3_CH_PSI"));
         assertEquals("lxplus.cern.ch", d.resolve("dask@lxplus").get("ssh-host"));
         assertEquals("microcentury", d.resolve("dask@lxplus").get("queue"));
         assertEquals("short", d.resolve("dask@T3_CH_PSI").get("queue"));
     }
 
     @Test void missingLoginNodeIsExplained() {
-        var f = Executors.lookup("dask@T3_CH_PSI", RunOptionsResolver.defaults().resolve("dask@T3_CH_PSI"));
+        var f = ExecutorProviders.lookup("dask@T3_CH_PSI", RunOptionsResolver.defaults().resolve("dask@T3_CH_PSI"));
         var e = assertThrows(IllegalArgumentException.class, f::setup);
         assertTrue(e.getMessage().contains("'ssh-host'") && e.getMessage().contains("~/.ssh/config"), e.getMessage());
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.config.Dataset;
 import pocket.rootio.RootFile;
 import pocket.workflow.ChunkProcessor;

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pocket.config.Categories;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.config.Cuts;
 import pocket.config.DatasetsConfig;
 import pocket.rootio.ColumnArray;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pocket.config.ColOut;
 import pocket.config.ConfigException;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.config.Dataset;
 import pocket.rootio.ColumnArray;
 import pocket.rootio.RootFile;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import pocket.config.Axis;
 import pocket.config.Categories;
 import pocket.config.ConfigException;
-import pocket.config.Configurator;
+import pocket.workflow.Configurator;
 import pocket.config.Cut;
 import pocket.config.Cuts;
 import pocket.config.Dataset;

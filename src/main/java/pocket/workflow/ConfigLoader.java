@@ -1,4 +1,4 @@
-package pocket.config;
+package pocket.workflow;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import jdk.jshell.Diag;
+import pocket.config.ConfigException;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -84,12 +85,12 @@ public final class ConfigLoader {
             if (cfgVar == null)
                 throw new ConfigException(abs + ": the script defines no variable 'cfg'; end it with e.g. `var cfg = Configurator.builder()...build();`");
             String key = UUID.randomUUID().toString();
-            evalChecked(js, "pocket.config.ConfigLoader.handoff(\"" + key + "\", cfg);", abs, 0, 0, "(handing back cfg)");
+            evalChecked(js, "pocket.workflow.ConfigLoader.handoff(\"" + key + "\", cfg);", abs, 0, 0, "(handing back cfg)");
             Object cfg = HANDOFF.remove(key);
             if (cfg == null)
                 throw new ConfigException(abs + ": variable 'cfg' is null; it must be the Configurator built by the script");
             if (!(cfg instanceof Configurator c))
-                throw new ConfigException(abs + ": variable 'cfg' is a " + cfg.getClass().getName() + ", not a pocket.config.Configurator (call .build() on the builder)");
+                throw new ConfigException(abs + ": variable 'cfg' is a " + cfg.getClass().getName() + ", not a pocket.workflow.Configurator (call .build() on the builder)");
             return c;
         } finally {
             if (previous == null) SCRIPT_DIR.remove(); else SCRIPT_DIR.set(previous);

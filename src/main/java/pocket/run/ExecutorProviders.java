@@ -1,4 +1,4 @@
-package pocket.executors;
+package pocket.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,18 +6,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
-import pocket.run.RunOptions;
 import pocket.util.Names;
 
 /**
- * Finds the executor factory for an executor string ({@code name} or {@code name@site}):
- * a user's custom setup first, then the ServiceLoader providers (site executors, user jars),
- * then the built-ins {@code iterative} and {@code futures}.
+ * Finds the executor factory for an executor string ({@code name} or {@code name@site}): a
+ * user's custom setup first, then the {@link ExecutorProvider}s registered with ServiceLoader
+ * (the built-in {@code iterative} and {@code futures}, the batch sites, user jars).
  */
-public final class Executors {
-    private Executors() {}
-
-    public static final List<String> BUILT_IN = List.of("iterative", "futures");
+public final class ExecutorProviders {
+    private ExecutorProviders() {}
 
     public static ExecutorFactory lookup(String executor, RunOptions options) {
         return lookup(executor, options, null);
@@ -40,21 +37,15 @@ public final class Executors {
                 throw new IllegalArgumentException("executor '" + executor + "' could not be created: " + e.getMessage(), e);
             }
         }
-        String name = executor.contains("@") ? executor.substring(0, executor.indexOf('@')) : executor;
-        switch (name) {
-            case "iterative": return new IterativeExecutorFactory();
-            case "futures": return new FuturesExecutorFactory(options);
-            default:
-                List<String> known = available(customSetup);
-                throw new IllegalArgumentException("unknown executor '" + executor + "'" + Names.nearestHint(executor, known)
-                        + "; available: " + String.join(", ", known)
-                        + (customSetup == null ? " (or give --executor-custom-setup FILE)" : ""));
-        }
+        List<String> known = available(customSetup);
+        throw new IllegalArgumentException("unknown executor '" + executor + "'" + Names.nearestHint(executor, known)
+                + "; available: " + String.join(", ", known)
+                + (customSetup == null ? " (or give --executor-custom-setup FILE)" : ""));
     }
 
-    /** Every executor string known here: built-ins, then what providers list. */
+    /** Every executor string known here, as the providers list them (built-ins first). */
     public static List<String> available(Path customSetup) {
-        Set<String> names = new LinkedHashSet<>(BUILT_IN);
+        Set<String> names = new LinkedHashSet<>();
         for (ExecutorProvider p : providers(null)) names.addAll(p.names());
         if (customSetup != null) names.add("(anything " + customSetup.getFileName() + " accepts)");
         return new ArrayList<>(names);
@@ -63,7 +54,7 @@ public final class Executors {
     static List<ExecutorProvider> providers(ClassLoader loader) {
         List<ExecutorProvider> out = new ArrayList<>();
         ServiceLoader<ExecutorProvider> sl = loader == null
-                ? ServiceLoader.load(ExecutorProvider.class, Executors.class.getClassLoader())
+                ? ServiceLoader.load(ExecutorProvider.class, ExecutorProviders.class.getClassLoader())
                 : ServiceLoader.load(ExecutorProvider.class, loader);
         sl.forEach(out::add);
         return out;

@@ -1,4 +1,4 @@
-package pocket.config;
+package pocket.workflow;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -13,11 +13,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import pocket.rootio.RootFile;
 import pocket.rootio.Tree;
+import pocket.config.*;
 import pocket.util.Names;
-import pocket.workflow.BaseWorkflow;
-import pocket.workflow.Chunk;
-import pocket.workflow.ChunkProcessor;
-import pocket.workflow.Output;
 
 /**
  * The analysis configuration, PocketCoffea's {@code Configurator}: parameters, datasets,

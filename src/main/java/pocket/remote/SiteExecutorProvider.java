@@ -1,8 +1,8 @@
 package pocket.remote;
 
 import java.util.List;
-import pocket.executors.ExecutorFactory;
-import pocket.executors.ExecutorProvider;
+import pocket.run.ExecutorFactory;
+import pocket.run.ExecutorProvider;
 import pocket.run.RunOptions;
 
 /**
@@ -11,7 +11,7 @@ import pocket.run.RunOptions;
  * site reached over SSH. ("dask" is PocketCoffea's name for these; pocket submits the jobs
  * itself, there is no Dask scheduler.)
  */
-public final class SiteExecutors implements ExecutorProvider {
+public final class SiteExecutorProvider implements ExecutorProvider {
     @Override public boolean accepts(String executor) { return batchOf(executor) != null; }
 
     @Override public ExecutorFactory create(String executor, RunOptions options) {

@@ -1,4 +1,4 @@
-package pocket.kernel;
+package pocket.display;
 
 import java.util.Base64;
 import java.util.Collections;

@@ -1,7 +1,5 @@
-package pocket.executors;
+package pocket.run;
 
-import pocket.run.ChunkExecutor;
-import pocket.run.RunOptions;
 
 /**
  * PocketCoffea's executor factory: set up resources once, hand out the executor, adjust the

@@ -1,6 +1,5 @@
-package pocket.executors;
+package pocket.run;
 
-import pocket.run.RunOptions;
 
 /** Supplies executor factories for some executor strings; found with ServiceLoader (site executors, user jars). */
 public interface ExecutorProvider {

@@ -1,4 +1,4 @@
-package pocket.executors;
+package pocket.run;
 
 import java.io.File;
 import java.io.IOException;
@@ -16,7 +16,6 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
-import pocket.run.RunOptions;
 
 /**
  * A user's executor setup from {@code --executor-custom-setup FILE}, as PocketCoffea's custom
@@ -43,16 +42,16 @@ public abstract class CustomExecutorSetup {
     private static CustomExecutorSetup jar(Path file) {
         URLClassLoader loader;
         try {
-            loader = new URLClassLoader(new URL[] {file.toUri().toURL()}, Executors.class.getClassLoader());
+            loader = new URLClassLoader(new URL[] {file.toUri().toURL()}, ExecutorProviders.class.getClassLoader());
         } catch (IOException e) {
             throw new IllegalArgumentException("--executor-custom-setup: cannot open " + file + ": " + e.getMessage(), e);
         }
         List<ExecutorProvider> providers = new ArrayList<>();
-        for (ExecutorProvider p : Executors.providers(loader))
+        for (ExecutorProvider p : ExecutorProviders.providers(loader))
             if (p.getClass().getClassLoader() == loader) providers.add(p);
         if (providers.isEmpty())
-            throw new IllegalArgumentException("--executor-custom-setup: " + file + " provides no pocket.executors.ExecutorProvider"
-                    + " (list the class in META-INF/services/pocket.executors.ExecutorProvider)");
+            throw new IllegalArgumentException("--executor-custom-setup: " + file + " provides no pocket.run.ExecutorProvider"
+                    + " (list the class in META-INF/services/pocket.run.ExecutorProvider)");
         return new CustomExecutorSetup() {
             @Override public ExecutorFactory create(String executor, RunOptions options) {
                 for (ExecutorProvider p : providers) {
@@ -93,14 +92,14 @@ public abstract class CustomExecutorSetup {
                 HANDOFF.put(id + ".name", executor);
                 HANDOFF.put(id + ".options", options);
                 try {
-                    String h = "pocket.executors.CustomExecutorSetup.HANDOFF";
+                    String h = "pocket.run.CustomExecutorSetup.HANDOFF";
                     eval(js, "{ Object __f = getExecutorFactory((String) " + h + ".get(\"" + id + ".name\"), (pocket.run.RunOptions) "
                             + h + ".get(\"" + id + ".options\")); if (__f != null) " + h + ".put(\"" + id + ".out\", __f); }", file);
                     Object f = HANDOFF.get(id + ".out");
                     if (f == null) return null;
                     if (!(f instanceof ExecutorFactory ef))
                         throw new IllegalArgumentException("--executor-custom-setup " + file + ": getExecutorFactory returned a "
-                                + f.getClass().getName() + ", not a pocket.executors.ExecutorFactory");
+                                + f.getClass().getName() + ", not a pocket.run.ExecutorFactory");
                     return ef;
                 } finally {
                     HANDOFF.remove(id + ".name");
@@ -135,7 +134,7 @@ public abstract class CustomExecutorSetup {
     static String classPath() {
         List<String> parts = new ArrayList<>();
         try {
-            parts.add(Path.of(Executors.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            parts.add(Path.of(ExecutorProviders.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
         } catch (URISyntaxException | RuntimeException e) {
             // fall back on java.class.path alone
         }
