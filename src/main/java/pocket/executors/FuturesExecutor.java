@@ -33,7 +33,7 @@ final class FuturesExecutor implements ChunkExecutor {
         for (int i = 0; i < chunks.size(); i++) {
             final int index = i;
             futures.add(pool.submit(() -> {
-                ChunkAttempts.Done d = ChunkAttempts.run(chunks.get(index), ctx.processor(), ctx.options());
+                var d = ChunkAttempts.run(chunks.get(index), ctx.processor(), ctx.options());
                 fates[index] = d.fate();
                 ctx.progress().chunkDone(d.fate());
                 merge.offer(index, d.output());

@@ -18,7 +18,7 @@ public final class IterativeExecutor implements ChunkExecutor {
         TreeReducer<Output> merge = new TreeReducer<>(chunks.size(), ctx.options().getInt("tree-reduction", 20), Output::add);
         List<ChunkFate> fates = new ArrayList<>(chunks.size());
         for (int i = 0; i < chunks.size(); i++) {
-            ChunkAttempts.Done d = ChunkAttempts.run(chunks.get(i), ctx.processor(), ctx.options());
+            var d = ChunkAttempts.run(chunks.get(i), ctx.processor(), ctx.options());
             fates.add(d.fate());
             ctx.progress().chunkDone(d.fate());
             merge.offer(i, d.output());

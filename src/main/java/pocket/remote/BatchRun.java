@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import pocket.run.ChunkFate;
+import pocket.run.FailurePolicy;
+import pocket.util.AtomicFiles;
 import pocket.run.ProgressListener;
 import pocket.run.RunOptions;
 import pocket.run.TreeReducer;
@@ -95,7 +97,7 @@ public final class BatchRun {
         for (Chunk c : chunks) s.events += c.entries();
         Path local = runsDir(options).resolve(runId);
         Files.createDirectories(local.resolve("partials"));
-        Files.writeString(local.resolve("chunks.json"), ChunkJson.toJson(chunks).toString(), StandardCharsets.UTF_8);
+        Files.writeString(local.resolve("chunks.json"), Chunk.toJson(chunks).toString(), StandardCharsets.UTF_8);
         BatchRun run = new BatchRun(s, chunks, local, progress);
         run.progress.message("batch run " + runId + " (" + executor + "): " + chunks.size() + " chunks; local state in " + local);
         run.connect();
@@ -113,14 +115,14 @@ public final class BatchRun {
         Path local = runsDir(overrides).resolve(runId);
         RunState s = RunState.load(local, runId);
         for (var e : overrides.asMap().entrySet()) if (e.getKey().startsWith("ssh-") || e.getKey().equals("poll-interval")) s.options.put(e.getKey(), e.getValue());
-        List<Chunk> chunks = ChunkJson.fromJson(JsonParser.parseString(Files.readString(local.resolve("chunks.json"))).getAsJsonArray());
+        List<Chunk> chunks = Chunk.fromJson(JsonParser.parseString(Files.readString(local.resolve("chunks.json"))).getAsJsonArray());
         BatchRun run = new BatchRun(s, chunks, local, progress);
         run.progress.message("attaching to batch run " + runId + " (" + s.pending() + " of " + s.chunkCount + " chunks pending)");
         run.connect();
         if (resubmitFailed) {
             List<Integer> again = new ArrayList<>();
             for (int i = 0; i < s.chunkCount; i++)
-                if ("FAILED".equals(s.status[i])) { s.status[i] = null; s.attempts[i] = 0; again.add(i); }
+                if ("FAILED".equals(s.status[i])) { s.status[i] = null; s.kind[i] = null; s.attempts[i] = 0; again.add(i); }
             if (!again.isEmpty()) {
                 s.finished = false;
                 run.submitRound(again, Math.max(1, Math.min(run.options.getInt("scaleout", 1), again.size())));
@@ -163,7 +165,7 @@ public final class BatchRun {
         o.addProperty("skip-bad-files", options.getBool("skip-bad-files", false));
         o.addProperty("eos-mount", options.getString("eos-mount", "/eos"));
         plan.add("options", o);
-        plan.add("chunks", ChunkJson.toJson(chunks));
+        plan.add("chunks", Chunk.toJson(chunks));
         ssh.write(plan.toString().getBytes(StandardCharsets.UTF_8), RunFolder.join(runDir, RunFolder.PLAN));
         ssh.write(WorkerScript.text(runDir, state.runId, JobResources.from(options)).getBytes(StandardCharsets.UTF_8),
                 RunFolder.join(runDir, RunFolder.WORKER_SCRIPT));
@@ -232,7 +234,7 @@ public final class BatchRun {
                 JsonObject partial = JsonParser.parseString(new String(data, StandardCharsets.UTF_8)).getAsJsonObject();
                 var secs = partial.remove("pocket_worker_seconds");
                 state.seconds[i] = secs == null ? 0 : secs.getAsDouble();
-                Worker.writeAtomically(local, partial.toString());
+                AtomicFiles.write(local, partial.toString());
                 state.status[i] = "PROCESSED";
                 progress.chunkDone(fate(i));
                 continue;
@@ -243,10 +245,13 @@ public final class BatchRun {
                 JsonObject f = JsonParser.parseString(new String(ssh.read(RunFolder.join(runDir, RunFolder.FATE, RunFolder.partial(i))),
                         StandardCharsets.UTF_8)).getAsJsonObject();
                 if (f.get("round").getAsInt() == r) {
-                    state.reason[i] = f.get("reason").getAsString();
-                    state.traceback[i] = f.has("traceback") && !f.get("traceback").isJsonNull() ? f.get("traceback").getAsString() : null;
-                    state.seconds[i] = f.get("seconds").getAsDouble();
-                    if ("SKIPPED".equals(f.get("status").getAsString())) {
+                    ChunkFate got = ChunkFate.fromJson(f, ChunkFate.Status.FAILED,
+                            f.has("traceback") && !f.get("traceback").isJsonNull() ? f.get("traceback").getAsString() : null);
+                    state.reason[i] = got.reason();
+                    state.traceback[i] = got.traceback();
+                    state.seconds[i] = got.seconds();
+                    state.kind[i] = got.kind() == null ? null : got.kind().name();
+                    if (got.status() == ChunkFate.Status.SKIPPED) {
                         state.status[i] = "SKIPPED";
                         progress.chunkDone(fate(i));
                     } else {
@@ -261,6 +266,7 @@ public final class BatchRun {
                 state.reason[i] = batch.name() + " job " + round.jobId + " task " + task + " ended without finishing the chunk"
                         + " (cancelled, killed or out of time; see logs/round-" + r + "-" + task + ".err in " + runDir + ")";
                 state.traceback[i] = null;
+                state.kind[i] = FailurePolicy.Kind.TRANSIENT.name();   // a lost job: its chunk may well succeed on another node
                 failedAttempt(i, retries, resubmit);
             }
         }
@@ -269,8 +275,10 @@ public final class BatchRun {
         state.save(localDir);
     }
 
+    /** A chunk's attempt failed: resubmitted when the failure policy says another attempt may help. */
     private void failedAttempt(int i, int retries, List<Integer> resubmit) {
-        if (state.attempts[i] <= retries) {
+        boolean transientError = state.kind[i] == null || FailurePolicy.Kind.TRANSIENT.name().equals(state.kind[i]);
+        if (transientError && state.attempts[i] <= retries) {
             progress.message("chunk " + i + " (" + chunks.get(i).id() + ") attempt " + state.attempts[i] + " failed: " + state.reason[i] + "; resubmitting");
             resubmit.add(i);
         } else {
@@ -290,12 +298,14 @@ public final class BatchRun {
         return s;
     }
 
+    private FailurePolicy.Kind kind(int i) { return state.kind[i] == null ? null : FailurePolicy.Kind.valueOf(state.kind[i]); }
+
     private ChunkFate fate(int i) {
         Chunk c = chunks.get(i);
         return switch (state.status[i]) {
             case "PROCESSED" -> ChunkFate.processed(c, state.attempts[i], state.seconds[i]);
-            case "SKIPPED" -> new ChunkFate(c, ChunkFate.Status.SKIPPED, state.reason[i], state.traceback[i], state.attempts[i], state.seconds[i]);
-            default -> new ChunkFate(c, ChunkFate.Status.FAILED, state.reason[i], state.traceback[i], state.attempts[i], state.seconds[i]);
+            case "SKIPPED" -> new ChunkFate(c, ChunkFate.Status.SKIPPED, state.reason[i], state.traceback[i], state.attempts[i], state.seconds[i], kind(i));
+            default -> new ChunkFate(c, ChunkFate.Status.FAILED, state.reason[i], state.traceback[i], state.attempts[i], state.seconds[i], kind(i));
         };
     }
 

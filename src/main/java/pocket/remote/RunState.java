@@ -40,6 +40,7 @@ final class RunState {
     String[] status;      // null while pending, else PROCESSED / FAILED / SKIPPED
     String[] reason;
     String[] traceback;
+    String[] kind;        // FailurePolicy.Kind of the last failed attempt, else null
     double[] seconds;
     int[] lastRound;
     boolean finished;
@@ -54,6 +55,7 @@ final class RunState {
         s.status = new String[chunks];
         s.reason = new String[chunks];
         s.traceback = new String[chunks];
+        s.kind = new String[chunks];
         s.seconds = new double[chunks];
         s.lastRound = new int[chunks];
         return s;
@@ -79,7 +81,9 @@ final class RunState {
 
     static RunState load(Path dir, String runId) throws IOException {
         try {
-            return GSON.fromJson(Files.readString(dir.resolve("state.json")), RunState.class);
+            RunState s = GSON.fromJson(Files.readString(dir.resolve("state.json")), RunState.class);
+            if (s.kind == null) s.kind = new String[s.chunkCount];   // state of an older pocket
+            return s;
         } catch (NoSuchFileException e) {
             throw new IOException("remote: no batch run '" + runId + "' under " + dir.getParent() + " (no state.json); runs there: "
                     + known(dir.getParent()), e);

@@ -3,25 +3,22 @@ package pocket.remote;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.EOFException;
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import pocket.rootio.RootIOException;
+import pocket.run.ChunkAttempts;
+import pocket.run.ChunkFate;
+import pocket.run.FailurePolicy;
+import pocket.util.AtomicFiles;
 import pocket.workflow.Chunk;
 
 /**
  * The batch job's main class: {@code Worker RUN_FOLDER ROUND TASK} processes the chunks the
- * round gave this task with the same processor a local run uses, writing one partial output
- * per chunk (temporary name, then rename) and, for a chunk that failed or was skipped, a fate
- * record with the exception text. Chunks already done (by an earlier job) are left alone.
+ * round gave this task through {@link ChunkAttempts}, as every local executor does (same
+ * processor, same failure policy, same fate JSON), writing one partial output per chunk
+ * atomically or, for a chunk that failed or was skipped, its fate. Chunks already done (by an
+ * earlier job) are left alone.
  */
 public final class Worker {
     private Worker() {}
@@ -38,7 +35,7 @@ public final class Worker {
     /** Processes one task; 0 when every chunk got an output or a fate record. */
     public static int run(Path runDir, int round, int task) throws IOException {
         JsonObject plan = JsonParser.parseString(Files.readString(runDir.resolve(RunFolder.PLAN))).getAsJsonObject();
-        List<Chunk> chunks = ChunkJson.fromJson(plan.getAsJsonArray("chunks"));
+        List<Chunk> chunks = Chunk.fromJson(plan.getAsJsonArray("chunks"));
         JsonArray tasks = JsonParser.parseString(Files.readString(runDir.resolve(RunFolder.ROUNDS).resolve(RunFolder.round(round)))).getAsJsonArray();
         if (task < 0 || task >= tasks.size()) {
             System.err.println("pocket worker: task " + task + " is not in round " + round + " (" + tasks.size() + " tasks)");
@@ -53,15 +50,20 @@ public final class Worker {
         Files.createDirectories(out);
         Files.createDirectories(fates);
 
+        // one attempt per job: the driver resubmits what the failure policy calls transient, as a new job
+        FailurePolicy policy = new FailurePolicy(0, skipBad);
         PartialWork w;
         try {
             w = PartialWork.create(work.get("class").getAsString());
             w.open(work.has("script") ? runDir.resolve(work.get("script").getAsString()) : null);
         } catch (Exception | LinkageError e) {
             // the whole task fails the same way: say so for each chunk so the driver can show why
-            for (var idx : tasks.get(task).getAsJsonArray())
-                writeFate(fates, idx.getAsInt(), round, "FAILED", "worker could not load the analysis: " + e, trace(e), 0);
-            System.err.println("pocket worker: cannot load the analysis: " + trace(e));
+            for (var idx : tasks.get(task).getAsJsonArray()) {
+                ChunkFate f = policy.fate(chunks.get(idx.getAsInt()), e, 1, 0);
+                writeFate(fates, idx.getAsInt(), round, new ChunkFate(f.chunk(), ChunkFate.Status.FAILED,
+                        "worker could not load the analysis: " + f.reason(), f.traceback(), 1, 0, f.kind()));
+            }
+            System.err.println("pocket worker: cannot load the analysis: " + e);
             return 1;
         }
         for (var idx : tasks.get(task).getAsJsonArray()) {
@@ -70,54 +72,27 @@ public final class Worker {
             if (Files.exists(partial)) continue;
             Chunk c = chunks.get(i);
             Chunk local = new Chunk(c.dataset(), inputs.resolve(c.file()), c.tree(), c.start(), c.stop(), c.metadata());
-            long t0 = System.nanoTime();
-            try {
-                JsonObject result = w.process(local);
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                result.addProperty("pocket_worker_seconds", seconds);
-                writeAtomically(partial, result.toString());
+            ChunkAttempts.Done<JsonObject> d = ChunkAttempts.run(local, w::process, policy);
+            ChunkFate f = d.fate();
+            if (d.output() != null) {
+                d.output().addProperty("pocket_worker_seconds", f.seconds());
+                AtomicFiles.write(partial, d.output().toString());
                 Files.deleteIfExists(fates.resolve(RunFolder.partial(i)));
-                System.err.println("pocket worker: chunk " + i + " (" + c.id() + ") done in " + String.format("%.2f", seconds) + " s");
-            } catch (Exception | LinkageError e) {
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                boolean bad = badFile(e);
-                String status = bad && skipBad ? "SKIPPED" : "FAILED";
-                String reason = (bad ? "bad input file " + c.file() + ": " : "") + e;
-                writeFate(fates, i, round, status, reason, trace(e), seconds);
-                System.err.println("pocket worker: chunk " + i + " (" + c.id() + ") " + status + ": " + reason);
+                System.err.println("pocket worker: chunk " + i + " (" + c.id() + ") done in " + String.format("%.2f", f.seconds()) + " s");
+            } else {
+                writeFate(fates, i, round, new ChunkFate(c, f.status(), f.reason(), f.traceback(), f.attempts(), f.seconds(), f.kind()));
+                System.err.println("pocket worker: chunk " + i + " (" + c.id() + ") " + f.status() + ": " + f.reason());
             }
         }
         return 0;
     }
 
-    /** Whether an exception means the input file itself is unreadable (what skip-bad-files skips). */
-    static boolean badFile(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause())
-            if (t instanceof RootIOException || t instanceof NoSuchFileException || t instanceof FileNotFoundException || t instanceof EOFException)
-                return true;
-        return false;
-    }
-
-    private static void writeFate(Path fates, int chunk, int round, String status, String reason, String traceback, double seconds) throws IOException {
-        JsonObject f = new JsonObject();
+    /** A chunk's fate record for the driver: the fate's JSON, which chunk and round, and the traceback text. */
+    private static void writeFate(Path fates, int chunk, int round, ChunkFate fate) throws IOException {
+        JsonObject f = fate.toJson();
         f.addProperty("chunk", chunk);
         f.addProperty("round", round);
-        f.addProperty("status", status);
-        f.addProperty("reason", reason);
-        f.addProperty("traceback", traceback);
-        f.addProperty("seconds", seconds);
-        writeAtomically(fates.resolve(RunFolder.partial(chunk)), f.toString());
-    }
-
-    static void writeAtomically(Path target, String text) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static String trace(Throwable e) {
-        StringWriter s = new StringWriter();
-        e.printStackTrace(new PrintWriter(s));
-        return s.toString();
+        f.addProperty("traceback", fate.traceback());
+        AtomicFiles.write(fates.resolve(RunFolder.partial(chunk)), f.toString());
     }
 }

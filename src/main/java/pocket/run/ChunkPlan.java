@@ -1,7 +1,5 @@
 package pocket.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +37,7 @@ public record ChunkPlan(List<Chunk> chunks, List<ChunkFate> unopened, Map<String
         long chunksize = options.getLong("chunksize", 150000);
         int limitFiles = options.has("limit-files") ? options.getInt("limit-files", 0) : Integer.MAX_VALUE;
         int limitChunks = options.has("limit-chunks") ? options.getInt("limit-chunks", 0) : Integer.MAX_VALUE;
-        boolean skipBad = options.getBool("skip-bad-files", false);
+        FailurePolicy policy = FailurePolicy.of(options);
         List<Chunk> chunks = new ArrayList<>();
         List<ChunkFate> unopened = new ArrayList<>();
         Map<String, Long> events = new LinkedHashMap<>();
@@ -50,7 +48,7 @@ public record ChunkPlan(List<Chunk> chunks, List<ChunkFate> unopened, Map<String
             for (String file : files) {
                 if (budget <= 0) break;
                 List<Chunk> fileChunks = new ArrayList<>();
-                ChunkFate bad = chunkFile(d, file, tree, chunksize, budget, skipBad, counter, fileChunks);
+                ChunkFate bad = chunkFile(d, file, tree, chunksize, budget, policy, counter, fileChunks);
                 if (bad != null) { unopened.add(bad); continue; }
                 budget -= fileChunks.size();
                 for (Chunk c : fileChunks) ev += c.entries();
@@ -63,19 +61,24 @@ public record ChunkPlan(List<Chunk> chunks, List<ChunkFate> unopened, Map<String
 
     /**
      * Chunks one file into {@code out} (at most {@code budget} chunks); returns the file's fate when
-     * it cannot be opened, else null.
+     * it cannot be opened to count its entries (as the {@link FailurePolicy} says: a transient error
+     * is tried again up to {@code retries}), else null.
      */
     public static ChunkFate chunkFile(Dataset d, String file, String tree, long chunksize, int budget,
-                                      boolean skipBad, EntryCounter counter, List<Chunk> out) {
+                                      FailurePolicy policy, EntryCounter counter, List<Chunk> out) {
         long t0 = System.nanoTime();
         long n;
-        try {
-            n = counter.entries(file, tree);
-        } catch (Exception | LinkageError e) {
-            Chunk whole = new Chunk(d.name(), file, tree, 0, 0, d.metadata());
-            String reason = "cannot open " + file + " to count the entries of '" + tree + "': " + e.getMessage();
-            double s = (System.nanoTime() - t0) / 1e9;
-            return new ChunkFate(whole, skipBad ? ChunkFate.Status.SKIPPED : ChunkFate.Status.FAILED, reason, traceback(e), 1, s);
+        for (int attempts = 1; ; attempts++) {
+            try {
+                n = counter.entries(file, tree);
+                break;
+            } catch (Exception | LinkageError e) {
+                if (policy.retry(e, attempts)) continue;
+                Chunk whole = new Chunk(d.name(), file, tree, 0, 0, d.metadata());
+                ChunkFate f = policy.fate(whole, e, attempts, (System.nanoTime() - t0) / 1e9);
+                String reason = "cannot open " + file + " to count the entries of '" + tree + "': " + e.getMessage();
+                return new ChunkFate(whole, f.status(), reason, f.traceback(), attempts, f.seconds(), f.kind());
+            }
         }
         long[] b = ChunkRule.boundaries(n, chunksize);
         for (int i = 0; i + 1 < b.length && out.size() < budget; i++)
@@ -117,11 +120,5 @@ public record ChunkPlan(List<Chunk> chunks, List<ChunkFate> unopened, Map<String
                 throw e;
             }
         };
-    }
-
-    static String traceback(Throwable e) {
-        StringWriter w = new StringWriter();
-        e.printStackTrace(new PrintWriter(w));
-        return w.toString();
     }
 }

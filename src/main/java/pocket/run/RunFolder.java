@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
+import pocket.util.AtomicFiles;
 import pocket.workflow.Chunk;
 import pocket.workflow.Output;
 
@@ -43,9 +44,7 @@ public final class RunFolder {
     public Path rawOutput(String name) { return dir.resolve("output_" + safe(name) + ".raw.json"); }
 
     public void writeJson(Path file, JsonElement json) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) { GSON.toJson(json, w); }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, GSON.toJson(json));
     }
 
     public static JsonObject readJson(Path file) throws IOException {
@@ -159,10 +158,7 @@ public final class RunFolder {
         JsonArray a = new JsonArray();
         int i = 0;
         for (ChunkFate f : fates) {
-            JsonObject c = chunkJson(f.chunk());
-            c.addProperty("whole_file", ChunkPlan.isWholeFile(f.chunk()));
-            c.addProperty("reason", f.reason());
-            c.addProperty("attempts", f.attempts());
+            JsonObject c = f.toJson();
             if (leaves != null) c.addProperty("leaf", leaves.get(i));
             if (f.traceback() != null) {
                 Files.createDirectories(dir.resolve(ERRORS));
@@ -197,33 +193,8 @@ public final class RunFolder {
     private static List<ChunkFate> readFates(JsonObject o, String key, ChunkFate.Status status) {
         List<ChunkFate> out = new ArrayList<>();
         if (!o.has(key)) return out;
-        for (JsonElement e : o.getAsJsonArray(key)) {
-            JsonObject c = e.getAsJsonObject();
-            String reason = c.has("reason") && !c.get("reason").isJsonNull() ? c.get("reason").getAsString() : null;
-            out.add(new ChunkFate(chunkFromJson(c), status, reason, null, c.has("attempts") ? c.get("attempts").getAsInt() : 0, 0));
-        }
+        for (JsonElement e : o.getAsJsonArray(key)) out.add(ChunkFate.fromJson(e.getAsJsonObject(), status, null));
         return out;
-    }
-
-    public static JsonObject chunkJson(Chunk c) {
-        JsonObject o = new JsonObject();
-        o.addProperty("id", c.id());
-        o.addProperty("dataset", c.dataset());
-        o.addProperty("file", c.file());
-        o.addProperty("tree", c.tree());
-        o.addProperty("start", c.start());
-        o.addProperty("stop", c.stop());
-        JsonObject m = new JsonObject();
-        new TreeMap<>(c.metadata()).forEach(m::addProperty);
-        o.add("metadata", m);
-        return o;
-    }
-
-    public static Chunk chunkFromJson(JsonObject o) {
-        Map<String, String> meta = new LinkedHashMap<>();
-        if (o.has("metadata")) o.getAsJsonObject("metadata").entrySet().forEach(e -> meta.put(e.getKey(), e.getValue().getAsString()));
-        return new Chunk(o.get("dataset").getAsString(), o.get("file").getAsString(), o.get("tree").getAsString(),
-                o.get("start").getAsLong(), o.get("stop").getAsLong(), meta);
     }
 
     static String safe(String name) { return name.replaceAll("[^A-Za-z0-9._+-]", "_"); }

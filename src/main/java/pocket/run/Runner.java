@@ -297,7 +297,7 @@ public final class Runner {
             int budget = limitChunks == Integer.MAX_VALUE ? Integer.MAX_VALUE : limitChunks - used.getOrDefault(c.dataset(), 0);
             List<Chunk> fileChunks = new ArrayList<>();
             ChunkFate bad = ChunkPlan.chunkFile(new Dataset(c.dataset(), List.of(c.file()), c.metadata()), c.file(), c.tree(),
-                    opts.getLong("chunksize", 150000), budget, opts.getBool("skip-bad-files", false), counter, fileChunks);
+                    opts.getLong("chunksize", 150000), budget, FailurePolicy.of(opts), counter, fileChunks);
             if (bad != null) { unopened.add(bad); continue; }
             used.merge(c.dataset(), fileChunks.size(), Integer::sum);
             chunks.addAll(fileChunks);

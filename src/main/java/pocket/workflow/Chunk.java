@@ -1,6 +1,12 @@
 package pocket.workflow;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One unit of work: entries {@code [start, stop)} of one tree in one file of one dataset,
@@ -19,4 +25,38 @@ public record Chunk(String dataset, String file, String tree, long start, long s
 
     /** Stable identifier used in failed_chunks.json, logs and partial-output file names. */
     public String id() { return dataset + ":" + file + ":" + tree + ":" + start + "-" + stop; }
+
+    /** The chunk as JSON, as failed_chunks.json and a batch run's plan hold it (metadata sorted). */
+    public JsonObject toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("id", id());
+        o.addProperty("dataset", dataset);
+        o.addProperty("file", file);
+        o.addProperty("tree", tree);
+        o.addProperty("start", start);
+        o.addProperty("stop", stop);
+        JsonObject m = new JsonObject();
+        new TreeMap<>(metadata).forEach(m::addProperty);
+        o.add("metadata", m);
+        return o;
+    }
+
+    public static Chunk fromJson(JsonObject o) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        if (o.has("metadata")) o.getAsJsonObject("metadata").entrySet().forEach(e -> meta.put(e.getKey(), e.getValue().getAsString()));
+        return new Chunk(o.get("dataset").getAsString(), o.get("file").getAsString(), o.get("tree").getAsString(),
+                o.get("start").getAsLong(), o.get("stop").getAsLong(), meta);
+    }
+
+    public static JsonArray toJson(List<Chunk> chunks) {
+        JsonArray a = new JsonArray();
+        for (Chunk c : chunks) a.add(c.toJson());
+        return a;
+    }
+
+    public static List<Chunk> fromJson(JsonArray a) {
+        List<Chunk> out = new ArrayList<>(a.size());
+        for (var e : a) out.add(fromJson(e.getAsJsonObject()));
+        return out;
+    }
 }

@@ -132,7 +132,8 @@ class RunCommandRunTest {
         JsonObject fc = RunFolder.readJson(failed.resolve("failed_chunks.json"));
         assertFalse(fc.getAsJsonArray("failed").isEmpty());
         JsonObject first = fc.getAsJsonArray("failed").get(0).getAsJsonObject();
-        assertEquals(2, first.get("attempts").getAsInt());
+        assertEquals(1, first.get("attempts").getAsInt());   // a bad file is not retried (FailurePolicy)
+        assertEquals("BAD_FILE", first.get("kind").getAsString());
         assertTrue(first.get("reason").getAsString().contains("nano_dy_damaged.root"), first.toString());
         assertEquals(0, run(cfg, ds, "-o", skipped.toString(), "-c", "15", "--skip-bad-files", "--retries=0"));
         JsonObject sc = RunFolder.readJson(skipped.resolve("failed_chunks.json"));

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pocket.run.ChunkFate;
+import pocket.run.FailurePolicy;
 import pocket.run.ProgressListener;
 import pocket.run.RunOptions;
 import pocket.workflow.Chunk;
@@ -160,7 +161,8 @@ class BatchRunSlurmTest {
                 options(Map.of("retries", 1)), null, new Recorder());
         ChunkFate g = failed.fates().get(2);
         assertEquals(ChunkFate.Status.FAILED, g.status());
-        assertEquals(2, g.attempts(), "first try and one retry");
+        assertEquals(1, g.attempts(), "a bad file fails at once: no job is resubmitted for it");
+        assertEquals(FailurePolicy.Kind.BAD_FILE, g.kind());
         assertTrue(g.traceback().contains("EOFException"), g.traceback());
         assertTotals(failed.merged(), "DY", 200, 2);
     }
