@@ -1,7 +1,7 @@
 package pocket.cli;
 
 /** The ASCII banner printed by {@code pocket run --help} and at the start of a run. */
-public final class Banner {
+final class Banner {
     private Banner() {}
 
     public static final String L1 = "                           __           __";

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
         description = {"Measure reading and analysis speed per compression on generated Z->mumu and data samples.",
                 "The samples are made once and cached. Prints MB/s and events/s of raw decompression, of reading the analysis",
                 "branches and of the Z->mumu analysis, on 1 thread and on all cores, with peak heap."})
-public final class BenchCommand implements Callable<Integer> {
+final class BenchCommand implements Callable<Integer> {
     @Option(names = "--events", defaultValue = "1000000", description = "Z->mumu events per sample (default: ${DEFAULT-VALUE}).")
     long events;
 

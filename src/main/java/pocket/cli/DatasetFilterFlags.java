@@ -4,7 +4,7 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** --filter-years / --filter-samples / --filter-datasets (comma separated) as a picocli mixin. */
-public final class DatasetFilterFlags {
+final class DatasetFilterFlags {
     @Option(names = "--filter-years", split = ",", paramLabel = "YEAR[,YEAR...]",
             description = "Only datasets of these data-taking periods (comma separated)")
     public List<String> years = List.of();

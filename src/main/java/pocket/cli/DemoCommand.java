@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import pocket.generate.DemoSamples;
 import pocket.config.ConfigException;
 import pocket.workflow.Configurator;
 import pocket.notebook.Pocket;

@@ -8,7 +8,7 @@ import pocket.hist.Hist;
 import pocket.hist.RegularAxis;
 import pocket.rootio.ColumnArray;
 import pocket.rootio.LeafType;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.rootio.RootIOException;
 import pocket.rootio.Tree;
 import pocket.util.Names;
@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
                 "Printed as a table of bins with underflow, overflow and NaN counts, or as UHI JSON."},
         footer = {"", "Example: pocket draw nano_dy.root Muon_pt --bins 50 --range 0 200",
                 "Exit codes: 0 drawn, 1 the file, tree or branch could not be read, 2 bad arguments."})
-public final class DrawCommand implements Callable<Integer> {
+final class DrawCommand implements Callable<Integer> {
     /** Entries read per step, so a large tree does not need one array for the whole branch. */
     long step = 1_000_000;
 

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Write synthetic NanoAOD ROOT files (Events and Runs trees) and a PocketCoffea dataset JSON.",
                 "Samples: zmumu (Drell-Yan Z->mumu), ttbar (top-pair-like multijet), data (SingleMuon-like, no genWeight)."})
-public final class GenerateCommand implements Callable<Integer> {
+final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--sample", required = true, paramLabel = "zmumu|ttbar|data", description = "Which sample to make.")
     String sample;
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import pocket.rootio.BranchInfo;
 import pocket.rootio.KeyInfo;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.rootio.RootIOException;
 import pocket.rootio.Tree;
 import pocket.rootio.rntuple.RNTupleTree;
@@ -19,7 +19,7 @@ import pocket.rootio.rntuple.RNTupleTree;
 @Command(name = "ls", mixinStandardHelpOptions = true,
         description = {"List the keys of a ROOT file (trees with their entries), like rootls -t.",
                 "With TREE: each branch with its type, counter (jagged branches) and compression."})
-public final class LsCommand implements Callable<Integer> {
+final class LsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "ROOT file: a path, or a root:// or https:// URL")
     String file;
 

@@ -24,7 +24,7 @@ import pocket.run.Runner;
                 "Any other --key=value sets that run option (numbers and booleans parsed)."},
         footer = {"", "Exit codes: 0 run complete, 1 some chunks failed (partial output written;"
                 + " complete it with --resubmit-failed), 2 bad arguments or configuration."})
-public final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer> {
     /** How a request starts from --cfg and -o: loads the configuration (tests give datasets and a processor instead). */
     static BiFunction<Path, Path, RunRequest.Builder> start = (cfg, out) -> RunRequest.builder(Configurator.load(cfg), out);
 

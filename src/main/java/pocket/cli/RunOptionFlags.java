@@ -13,7 +13,7 @@ import pocket.run.RunOptionsResolver;
  * same words): -e, -t, -ro, -lf, -lc, -s, -c, -q, --skip-bad-files, plus free --key=value
  * overrides handed in by the command. {@link #resolve} layers them onto the defaults.
  */
-public final class RunOptionFlags {
+final class RunOptionFlags {
     @Option(names = {"-e", "--executor"}, paramLabel = "NAME[@SITE]",
             description = "Executor: iterative, futures, or name@site (default: iterative)")
     public String executor;

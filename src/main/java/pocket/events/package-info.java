@@ -5,5 +5,7 @@
  * {@code n<Coll>} naming, object masks give derived collections ({@code JetGood}), and
  * {@link pocket.events.Kinematics} computes invariant masses, ΔR and Δφ. Everything is
  * primitive arrays: a jagged field is offsets plus contents, never an object per event.
+ *
+ * <p>Of pocket, it may import {@code pocket.rootio} and {@code pocket.util}. All come before it in docs/architecture.md's package order, which ArchitectureTest checks.
  */
 package pocket.events;

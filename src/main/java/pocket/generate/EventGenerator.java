@@ -44,7 +44,7 @@ public final class EventGenerator {
 
     /** Events {@code [first, first+n)} as columns, counters included. */
     public Map<String, ColumnArray> events(long first, int n) {
-        Columns c = new Columns(schema, Math.max(16, n * 2));
+        EventColumns c = new EventColumns(schema, Math.max(16, n * 2));
         Fill f = new Fill(c);
         for (int k = 0; k < n; k++) event(first + k, f);
         Map<String, ColumnArray> out = c.toArrays(n);
@@ -212,14 +212,14 @@ public final class EventGenerator {
 
     /** Writes one built event into the columns. */
     private static final class Fill {
-        final Columns c;
-        final Columns.Col run, lumi, event, genWeight, npvs, npvsGood, rho, nTrueInt, nPU, metPt, metPhi, sumEt, puppiPt, puppiPhi;
-        final Columns.Col[] hlt = new Columns.Col[NanoSchema.HLT.length], flags = new Columns.Col[NanoSchema.FLAGS.length];
-        final Columns.Col muPt, muEta, muPhi, muMass, muCharge, muPdg, muDxy, muDz, muIso, muLoose, muMedium, muTight, muGen, muFlav;
-        final Columns.Col elPt, elEta, elPhi, elMass, elCharge, elPdg, elDeta, elDxy, elDz, elIso, elCut, elWp80, elWp90;
-        final Columns.Col jPt, jEta, jPhi, jMass, jId, jPu, jBtag, jArea, jRaw, jHad, jPart, jGen;
+        final EventColumns c;
+        final EventColumns.Col run, lumi, event, genWeight, npvs, npvsGood, rho, nTrueInt, nPU, metPt, metPhi, sumEt, puppiPt, puppiPhi;
+        final EventColumns.Col[] hlt = new EventColumns.Col[NanoSchema.HLT.length], flags = new EventColumns.Col[NanoSchema.FLAGS.length];
+        final EventColumns.Col muPt, muEta, muPhi, muMass, muCharge, muPdg, muDxy, muDz, muIso, muLoose, muMedium, muTight, muGen, muFlav;
+        final EventColumns.Col elPt, elEta, elPhi, elMass, elCharge, elPdg, elDeta, elDxy, elDz, elIso, elCut, elWp80, elWp90;
+        final EventColumns.Col jPt, jEta, jPhi, jMass, jId, jPu, jBtag, jArea, jRaw, jHad, jPart, jGen;
 
-        Fill(Columns c) {
+        Fill(EventColumns c) {
             this.c = c;
             run = c.get("run"); lumi = c.get("luminosityBlock"); event = c.get("event"); genWeight = c.get("genWeight");
             npvs = c.get("PV_npvs"); npvsGood = c.get("PV_npvsGood"); rho = c.get("fixedGridRhoFastjetAll");
@@ -264,7 +264,7 @@ public final class EventGenerator {
             for (Obj j : jets) ht += j.pt;
             boolean[] bits = {isoMu24, isoMu27, mu50, ele32, doubleMu, ht > 1100 && r.nextDouble() < 0.99};
             for (int k = 0; k < hlt.length; k++) hlt[k].add(bits[k]);
-            for (Columns.Col fl : flags) fl.add(r.nextDouble() < 0.998);
+            for (EventColumns.Col fl : flags) fl.add(r.nextDouble() < 0.998);
 
             for (int k = 0; k < muons.size(); k++) {
                 Obj m = muons.get(k);
@@ -304,8 +304,8 @@ public final class EventGenerator {
             puppiPt.add((float) Math.hypot(px, py)); puppiPhi.add((float) Math.atan2(py, px));
         }
 
-        private static void endEntry(Columns.Col... cols) {
-            for (Columns.Col col : cols) if (col != null) col.endEntry();
+        private static void endEntry(EventColumns.Col... cols) {
+            for (EventColumns.Col col : cols) if (col != null) col.endEntry();
         }
     }
 

@@ -7,7 +7,7 @@ import pocket.rootio.write.TreeSchema;
  * The NanoAOD branches the generator writes, with NanoAOD's names, types and documentation
  * strings; MC adds the generator and truth-matching branches that collision data lacks.
  */
-public final class NanoSchema {
+final class NanoSchema {
     /** The HLT paths written, as NanoAOD names them. */
     public static final String[] HLT = {"HLT_IsoMu24", "HLT_IsoMu27", "HLT_Mu50", "HLT_Ele32_WPTight_Gsf",
             "HLT_Mu17_TrkIsoVVL_Mu8_TrkIsoVVL_DZ_Mass3p8", "HLT_PFHT1050"};

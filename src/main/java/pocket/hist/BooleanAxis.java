@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** Two bins, false then true, no flow — boost-histogram's Boolean (e.g. "passes the trigger"). */
-public final class BooleanAxis implements Axis {
+final class BooleanAxis implements HistAxis {
     private final String name;
     private final String label;
 

@@ -27,28 +27,28 @@ import java.util.Set;
 public final class Hist {
     private static final int BLOCK = 4096;
 
-    private List<Axis> axes;
+    private List<HistAxis> axes;
     private Storage storage;
     private long nanCount;
 
-    private Hist(List<Axis> axes, Storage storage, long nanCount) {
+    private Hist(List<HistAxis> axes, Storage storage, long nanCount) {
         this.axes = List.copyOf(axes);
         this.storage = storage;
         this.nanCount = nanCount;
     }
 
     /** An empty histogram over these axes. */
-    public static Hist of(StorageType storage, List<? extends Axis> axes) {
+    public static Hist of(StorageType storage, List<? extends HistAxis> axes) {
         checkNames(axes);
-        List<Axis> a = List.copyOf(axes);
+        List<HistAxis> a = List.copyOf(axes);
         return new Hist(a, Storage.zeros(storage, Remap.total(extents(a))), 0);
     }
 
-    public static Hist of(StorageType storage, Axis... axes) { return of(storage, Arrays.asList(axes)); }
+    public static Hist of(StorageType storage, HistAxis... axes) { return of(storage, Arrays.asList(axes)); }
 
     public static Builder builder() { return new Builder(); }
 
-    static Hist raw(List<Axis> axes, Storage storage, long nanCount) {
+    static Hist raw(List<HistAxis> axes, Storage storage, long nanCount) {
         checkNames(axes);
         if (storage.size() != Remap.total(extents(axes)))
             throw new IllegalArgumentException("hist: storage has " + storage.size() + " bins but the axes need "
@@ -56,22 +56,22 @@ public final class Hist {
         return new Hist(axes, storage, nanCount);
     }
 
-    private static void checkNames(List<? extends Axis> axes) {
+    private static void checkNames(List<? extends HistAxis> axes) {
         Set<String> seen = new HashSet<>();
-        for (Axis a : axes)
+        for (HistAxis a : axes)
             if (!seen.add(a.name())) throw new IllegalArgumentException("hist: two axes are named '" + a.name() + "'");
     }
 
     // ---------------------------------------------------------------- description
 
-    public List<Axis> axes() { return axes; }
+    public List<HistAxis> axes() { return axes; }
 
     public int rank() { return axes.size(); }
 
     public StorageType storageType() { return storage.type; }
 
     /** The axis with this name. */
-    public Axis axis(String name) { return axes.get(axisIndex(name)); }
+    public HistAxis axis(String name) { return axes.get(axisIndex(name)); }
 
     /** Entries not put in any bin because a coordinate was NaN. */
     public long nanCount() { return nanCount; }
@@ -84,11 +84,11 @@ public final class Hist {
 
     private List<String> axisNames() {
         List<String> n = new ArrayList<>();
-        for (Axis a : axes) n.add(a.name());
+        for (HistAxis a : axes) n.add(a.name());
         return n;
     }
 
-    private static int[] extents(List<Axis> axes) {
+    private static int[] extents(List<HistAxis> axes) {
         int[] e = new int[axes.size()];
         for (int i = 0; i < e.length; i++) e[i] = axes.get(i).extent();
         return e;
@@ -161,7 +161,7 @@ public final class Hist {
             for (int a = 0; a < coords.length; a++) {
                 Object c = coords[a];
                 if (!c.getClass().isArray()) continue;
-                Axis ax = axes.get(a);
+                HistAxis ax = axes.get(a);
                 if (ax instanceof ContinuousAxis ca) {
                     if (c instanceof double[] d) ca.slots(d, off, m, flat, stride[a]);
                     else {
@@ -195,11 +195,11 @@ public final class Hist {
         else if (c instanceof long[] f) for (int i = 0; i < m; i++) out[i] = f[off + i];
         else if (c instanceof short[] f) for (int i = 0; i < m; i++) out[i] = f[off + i];
         else if (c instanceof byte[] f) for (int i = 0; i < m; i++) out[i] = f[off + i];
-        else throw wrongType((Axis) ax, c, "double[], float[], int[], long[], short[], byte[] or a Number");
+        else throw wrongType((HistAxis) ax, c, "double[], float[], int[], long[], short[], byte[] or a Number");
     }
 
     private int scalarSlot(int a, Object c) {
-        Axis ax = axes.get(a);
+        HistAxis ax = axes.get(a);
         if (ax instanceof ContinuousAxis ca) {
             if (!(c instanceof Number num)) throw wrongType(ax, c, "a Number or a numeric array");
             return ca.slot(num.doubleValue());
@@ -219,12 +219,12 @@ public final class Hist {
         return b ? 1 : 0;
     }
 
-    private static IllegalArgumentException wrongType(Axis ax, Object c, String wanted) {
+    private static IllegalArgumentException wrongType(HistAxis ax, Object c, String wanted) {
         return new IllegalArgumentException("hist: axis '" + ax.name() + "' (" + kind(ax) + ") takes " + wanted
                 + ", got " + c.getClass().getSimpleName());
     }
 
-    private static String kind(Axis ax) {
+    private static String kind(HistAxis ax) {
         String s = ax.toString();
         return s.substring(0, s.indexOf(' '));
     }
@@ -255,8 +255,8 @@ public final class Hist {
         if (fresh.isEmpty()) return;
         List<Object> keys = ca.keys();
         keys.addAll(fresh);
-        List<Axis> grown = new ArrayList<>(axes);
-        grown.set(a, (Axis) ca.withKeys(keys));
+        List<HistAxis> grown = new ArrayList<>(axes);
+        grown.set(a, (HistAxis) ca.withKeys(keys));
         int[][] map = new int[axes.size()][];
         for (int i = 0; i < map.length; i++) map[i] = Remap.identity(axes.get(i).extent());
         int[] newExt = extents(grown);
@@ -308,7 +308,7 @@ public final class Hist {
         int[] stride = Remap.strides(extents(axes));
         int f = 0;
         for (int a = 0; a < bins.length; a++) {
-            Axis ax = axes.get(a);
+            HistAxis ax = axes.get(a);
             int b = bins[a];
             boolean ok = (b >= 0 && b < ax.size()) || (b == -1 && ax.underflow()) || (b == ax.size() && ax.overflow());
             if (!ok) throw new IndexOutOfBoundsException("hist: bin " + b + " of axis '" + ax.name() + "' (" + ax.size()
@@ -327,7 +327,7 @@ public final class Hist {
     private Remap flowStripper() {
         int[][] map = new int[axes.size()][];
         for (int a = 0; a < map.length; a++) {
-            Axis ax = axes.get(a);
+            HistAxis ax = axes.get(a);
             int uf = ax.underflow() ? 1 : 0;
             map[a] = new int[ax.extent()];
             for (int s = 0; s < map[a].length; s++) map[a][s] = (s - uf >= 0 && s - uf < ax.size()) ? s - uf : -1;
@@ -352,10 +352,10 @@ public final class Hist {
             throw new IllegalArgumentException("hist: cannot add histograms with different axes: " + axes + " vs " + other.axes);
         if (other.storage.type != storage.type)
             throw new IllegalArgumentException("hist: cannot add " + storage.type + " storage to " + other.storage.type + " storage");
-        List<Axis> union = new ArrayList<>();
+        List<HistAxis> union = new ArrayList<>();
         int[][] mapThis = new int[rank()][], mapOther = new int[rank()][];
         for (int a = 0; a < rank(); a++) {
-            Axis x = axes.get(a), y = other.axes.get(a);
+            HistAxis x = axes.get(a), y = other.axes.get(a);
             if (x instanceof CategoryAxis cx && y instanceof CategoryAxis cy && cx.getClass() == cy.getClass() && cx.sameCommon(cy)) {
                 List<Object> keys = cx.keys();
                 for (Object k : cy.keys()) if (cx.indexOfKey(k) < 0) keys.add(k);
@@ -363,7 +363,7 @@ public final class Hist {
                     throw new IllegalArgumentException("hist: cannot add: axis " + a + " '" + x.name()
                             + "' is a fixed category axis with a flow bin and the categories differ: " + x + " vs " + y);
                 CategoryAxis u = cx.withKeys(keys);
-                union.add((Axis) u);
+                union.add((HistAxis) u);
                 mapThis[a] = categoryMap(cx, u);
                 mapOther[a] = categoryMap(cy, u);
             } else if (x.equals(y)) {
@@ -383,7 +383,7 @@ public final class Hist {
         return new Hist(union, sum, nanCount + other.nanCount);
     }
 
-    private static String difference(Axis x, Axis y) {
+    private static String difference(HistAxis x, HistAxis y) {
         if (x.getClass() != y.getClass()) return "axis type " + kind(x) + " vs " + kind(y);
         if (!x.name().equals(y.name())) return "name '" + x.name() + "' vs '" + y.name() + "'";
         if (!x.label().equals(y.label())) return "label '" + x.label() + "' vs '" + y.label() + "'";
@@ -393,7 +393,7 @@ public final class Hist {
     }
 
     private static int[] categoryMap(CategoryAxis from, CategoryAxis to) {
-        int[] m = new int[((Axis) from).extent()];
+        int[] m = new int[((HistAxis) from).extent()];
         List<Object> keys = from.keys();
         for (int i = 0; i < keys.size(); i++) m[i] = to.indexOfKey(keys.get(i));
         if (!from.growable) m[keys.size()] = to.size(); // flow bin to flow bin
@@ -412,7 +412,7 @@ public final class Hist {
      */
     public Hist select(String axisName, Object category) {
         int a = axisIndex(axisName);
-        Axis ax = axes.get(a);
+        HistAxis ax = axes.get(a);
         int slot;
         if (ax instanceof CategoryAxis ca) {
             slot = ca.indexOfKey(category instanceof Number num && ax instanceof IntCategoryAxis ? (Object) num.intValue() : category);
@@ -425,7 +425,7 @@ public final class Hist {
             throw new IllegalArgumentException("hist: select works on category axes; '" + axisName + "' is " + ax
                     + " (use project to sum it away)");
         }
-        List<Axis> kept = new ArrayList<>(axes);
+        List<HistAxis> kept = new ArrayList<>(axes);
         kept.remove(a);
         int[][] map = new int[rank()][];
         for (int i = 0; i < rank(); i++) {
@@ -440,7 +440,7 @@ public final class Hist {
         if (names.length == 0) throw new IllegalArgumentException("hist: project needs at least one axis name; axes: " + axisNames());
         int[] pos = new int[rank()];
         Arrays.fill(pos, -1);
-        List<Axis> kept = new ArrayList<>();
+        List<HistAxis> kept = new ArrayList<>();
         for (int k = 0; k < names.length; k++) {
             int a = axisIndex(names[k]);
             if (pos[a] >= 0) throw new IllegalArgumentException("hist: project names axis '" + names[k] + "' twice");
@@ -452,7 +452,7 @@ public final class Hist {
         return reshape(kept, map, i -> pos[i]);
     }
 
-    private Hist reshape(List<Axis> target, int[][] map, java.util.function.IntUnaryOperator targetAxisOf) {
+    private Hist reshape(List<HistAxis> target, int[][] map, java.util.function.IntUnaryOperator targetAxisOf) {
         int[] ext = extents(target);
         int[] tStride = Remap.strides(ext);
         int[] dstStride = new int[rank()];
@@ -494,17 +494,17 @@ public final class Hist {
     /** Same histogram with every category axis sorted, the form equality compares. */
     private Hist canonical() {
         boolean any = false;
-        for (Axis a : axes) any |= a instanceof CategoryAxis;
+        for (HistAxis a : axes) any |= a instanceof CategoryAxis;
         if (!any) return this;
-        List<Axis> sorted = new ArrayList<>();
+        List<HistAxis> sorted = new ArrayList<>();
         int[][] map = new int[rank()][];
         for (int i = 0; i < rank(); i++) {
-            Axis a = axes.get(i);
+            HistAxis a = axes.get(i);
             if (a instanceof CategoryAxis ca) {
                 List<Object> keys = ca.keys();
                 keys.sort((p, q) -> p instanceof String s ? s.compareTo((String) q) : Integer.compare((Integer) p, (Integer) q));
                 CategoryAxis s = ca.withKeys(keys);
-                sorted.add((Axis) s);
+                sorted.add((HistAxis) s);
                 map[i] = categoryMap(ca, s);
             } else {
                 sorted.add(a);
@@ -522,11 +522,11 @@ public final class Hist {
 
     /** Collects axes in order, then a storage call makes the histogram: {@code Hist.builder().reg(...).weight()}. */
     public static final class Builder {
-        private final List<Axis> axes = new ArrayList<>();
+        private final List<HistAxis> axes = new ArrayList<>();
 
         private Builder() {}
 
-        public Builder axis(Axis axis) { axes.add(axis); return this; }
+        public Builder axis(HistAxis axis) { axes.add(axis); return this; }
 
         /** A growable string category axis (e.g. PocketCoffea's "cat", "variation", "dataset"). */
         public Builder strCat(String name, String label, String... categories) {

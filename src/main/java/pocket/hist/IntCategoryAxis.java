@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Integer categories in any order (e.g. pdgId) — boost-histogram's IntCategory. */
-public final class IntCategoryAxis extends CategoryAxis implements Axis {
+final class IntCategoryAxis extends CategoryAxis implements HistAxis {
     private final int[] categories;
     // sorted copy and the bin of each, so a lookup is a binary search without boxing
     private final int[] sorted;

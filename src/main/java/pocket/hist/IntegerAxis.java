@@ -1,7 +1,7 @@
 package pocket.hist;
 
 /** One bin per integer in [lower, upper) — boost-histogram's Integer (e.g. jet multiplicity). */
-public final class IntegerAxis extends ContinuousAxis implements Axis {
+final class IntegerAxis extends ContinuousAxis implements HistAxis {
     private final int lower;
     private final int upper;
     private final int uf;

@@ -1,7 +1,7 @@
 package pocket.hist;
 
 /** Evenly spaced bins on [lower, upper) — boost-histogram's Regular, ROOT's TAxis with fixed bins. */
-public final class RegularAxis extends ContinuousAxis implements Axis {
+public final class RegularAxis extends ContinuousAxis implements HistAxis {
     private final int bins;
     private final double lower;
     private final double upper;

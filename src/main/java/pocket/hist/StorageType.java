@@ -1,7 +1,7 @@
 package pocket.hist;
 
 /** The kinds of bin content: integer counts, double sums, or weights with their variances (Σw, Σw²). */
-public enum StorageType {
+enum StorageType {
     /** Integer counts (boost-histogram Int64); fills take no weights. */
     INT("int"),
     /** Double sums of weights (boost-histogram Double). */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** String categories (e.g. PocketCoffea's "cat" and "variation" axes) — boost-histogram's StrCategory. */
-public final class StrCategoryAxis extends CategoryAxis implements Axis {
+public final class StrCategoryAxis extends CategoryAxis implements HistAxis {
     private final List<String> categories;
     private final Map<String, Integer> index;
 

@@ -12,7 +12,7 @@ import java.util.List;
  * UHI serialisation ({@code uhi_schema: 1}, scikit-hep/uhi's histogram.schema.json), JSON form:
  * axes "regular", "variable", "category_str", "category_int", "boolean"; storage "int", "double",
  * "weighted" with arrays nested one level per axis, flow bins included (boost-histogram's
- * {@code view(flow=True)}). Axis name and label go in the axis metadata as hist does; pocket's own
+ * {@code view(flow=True)}). HistAxis name and label go in the axis metadata as hist does; pocket's own
  * extras (NaN count, integer axes) go in {@code writer_info.pocket}, which other readers ignore.
  */
 final class Uhi {
@@ -33,13 +33,13 @@ final class Uhi {
         wi.add(WRITER, info);
         o.add("writer_info", wi);
         JsonArray axes = new JsonArray();
-        for (Axis a : h.axes()) axes.add(axis(a));
+        for (HistAxis a : h.axes()) axes.add(axis(a));
         o.add("axes", axes);
         o.add("storage", storage(h));
         return o;
     }
 
-    private static JsonObject axis(Axis a) {
+    private static JsonObject axis(HistAxis a) {
         JsonObject o = new JsonObject();
         if (a instanceof RegularAxis r) {
             o.addProperty("type", "regular");
@@ -86,7 +86,7 @@ final class Uhi {
         return o;
     }
 
-    private static void flow(JsonObject o, Axis a) {
+    private static void flow(JsonObject o, HistAxis a) {
         o.addProperty("underflow", a.underflow());
         o.addProperty("overflow", a.overflow());
         o.addProperty("circular", false);
@@ -129,7 +129,7 @@ final class Uhi {
         JsonObject mine = pocketInfo(o);
         if (mine != null && mine.has("nan_count")) nan = mine.get("nan_count").getAsLong();
         JsonArray axesJson = array(o, "axes", "");
-        List<Axis> axes = new ArrayList<>();
+        List<HistAxis> axes = new ArrayList<>();
         for (int i = 0; i < axesJson.size(); i++) {
             JsonElement e = axesJson.get(i);
             if (!e.isJsonObject()) throw bad("axes[" + i + "]", "an axis object");
@@ -156,7 +156,7 @@ final class Uhi {
         return m != null && m.isJsonObject() ? m.getAsJsonObject() : null;
     }
 
-    private static Axis readAxis(JsonObject o, int i) {
+    private static HistAxis readAxis(JsonObject o, int i) {
         String at = "axes[" + i + "]";
         String type = string(o, "type", at);
         String name = "axis" + i, label = null;

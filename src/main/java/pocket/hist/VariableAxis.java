@@ -3,7 +3,7 @@ package pocket.hist;
 import java.util.Arrays;
 
 /** Bins with given edges (ascending), lower edge of each bin inclusive — boost-histogram's Variable. */
-public final class VariableAxis extends ContinuousAxis implements Axis {
+final class VariableAxis extends ContinuousAxis implements HistAxis {
     private final double[] edges;
     private final int uf;
 

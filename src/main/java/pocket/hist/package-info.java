@@ -1,7 +1,7 @@
 /**
  * Histograms as boost-histogram and hist shape them: axes apart from storage.
  *
- * <p>An {@link pocket.hist.Axis} maps a value to a bin and knows its edges or categories and its
+ * <p>An {@link pocket.hist.HistAxis} maps a value to a bin and knows its edges or categories and its
  * flow bins: {@link pocket.hist.RegularAxis}, {@link pocket.hist.VariableAxis},
  * {@link pocket.hist.IntegerAxis}, {@link pocket.hist.StrCategoryAxis},
  * {@link pocket.hist.IntCategoryAxis} and {@link pocket.hist.BooleanAxis}. Storage is int, double
@@ -17,5 +17,7 @@
  * {@code flow: true} is fixed and sends unknown values to its flow bin, as boost-histogram does.
  *
  * <p>This package knows nothing of files.
+ *
+ * <p>Of pocket, it may import {@code pocket.util}. All come before it in docs/architecture.md's package order, which ArchitectureTest checks.
  */
 package pocket.hist;

@@ -7,7 +7,7 @@ import java.util.List;
  * interrupt; {@link #line()} is the 1-based line in the cell and {@link #traceback()} the lines
  * Jupyter shows.
  */
-public final class CellError extends Exception {
+final class CellError extends Exception {
     private final String kind;
     private final int line;
     private final List<String> traceback;

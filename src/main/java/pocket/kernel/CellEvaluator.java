@@ -23,7 +23,7 @@ import jdk.jshell.VarSnippet;
  * cell into snippets, reports compile errors and exceptions with the cell's line, hands back
  * the live value of a final expression, and answers completion, inspection and completeness.
  */
-public final class CellEvaluator implements AutoCloseable {
+final class CellEvaluator implements AutoCloseable {
     /** What a cell evaluated to: {@code present} is false for a cell ending in a statement or declaration. */
     public record Value(boolean present, Object value) {
         static final Value NONE = new Value(false, null);
@@ -32,10 +32,8 @@ public final class CellEvaluator implements AutoCloseable {
     /** Imports every cell sees; packages not on the class path are skipped. */
     public static final List<String> DEFAULT_IMPORTS = List.of(
             "java.util.*", "java.util.stream.*", "java.nio.file.*", "java.io.*",
-            "pocket.hist.*", "pocket.plot.*", "pocket.notebook.*", "pocket.config.*", "pocket.run.*",
-            "pocket.kernel.Display",
-            // pocket.hist and pocket.config both have an Axis; notebooks build configs with the config's
-            "pocket.config.Axis");
+            "pocket.hist.*", "pocket.plot.*", "pocket.notebook.*", "pocket.config.*", "pocket.workflow.*", "pocket.run.*",
+            "pocket.kernel.Display");
 
     private final LiveExecutionControl control;
     private final JShell shell;

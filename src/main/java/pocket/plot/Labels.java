@@ -6,7 +6,7 @@ import java.util.Map;
  * Axis labels written for matplotlib ("$p_{T}$ [GeV]", "$\eta$") turned into text Java2D can
  * draw (pT [GeV], η): XChart has no LaTeX, and physicists' HistConf labels are LaTeX-ish.
  */
-public final class Labels {
+final class Labels {
     private static final Map<String, String> SYMBOLS = Map.ofEntries(
             Map.entry("\\alpha", "α"), Map.entry("\\beta", "β"), Map.entry("\\gamma", "γ"), Map.entry("\\Gamma", "Γ"),
             Map.entry("\\delta", "δ"), Map.entry("\\Delta", "Δ"), Map.entry("\\epsilon", "ε"), Map.entry("\\eta", "η"),

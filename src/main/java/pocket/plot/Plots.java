@@ -2,7 +2,7 @@ package pocket.plot;
 
 import java.util.ArrayList;
 import java.util.List;
-import pocket.hist.Axis;
+import pocket.hist.HistAxis;
 import pocket.hist.Hist;
 import pocket.hist.StrCategoryAxis;
 
@@ -18,7 +18,7 @@ public final class Plots {
     public static Plot of(Hist h) {
         Hist cur = h;
         List<String> picked = new ArrayList<>();
-        for (Axis a : h.axes()) {
+        for (HistAxis a : h.axes()) {
             if (!a.isCategory() || a.size() == 0) continue;
             Object choice;
             if (a instanceof StrCategoryAxis s) choice = s.categories().contains("nominal") ? "nominal" : s.categories().get(0);
@@ -28,14 +28,14 @@ public final class Plots {
             if (a.size() > 1) picked.add(a.name() + "=" + choice);
         }
         if (cur.rank() == 0) return null;
-        Axis first = cur.axes().stream().filter(a -> !a.isCategory()).findFirst().orElse(null);
+        HistAxis first = cur.axes().stream().filter(a -> !a.isCategory()).findFirst().orElse(null);
         if (first == null) return null;
         if (cur.rank() > 1) cur = cur.project(first.name());
         return StackPlot.builder().mc(first.name(), cur).cmsLabel("Simulation").lumi(0)
                 .title(picked.isEmpty() ? null : String.join(", ", picked)).size(640, 480).build();
     }
 
-    private static Object firstKey(Axis a) {
+    private static Object firstKey(HistAxis a) {
         String label = a.binLabels().get(0);
         if (label.equals("false") || label.equals("true")) return Boolean.valueOf(label);
         try { return Integer.valueOf(label); } catch (NumberFormatException e) { return label; }

@@ -18,7 +18,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import pocket.hist.Axis;
+import pocket.hist.HistAxis;
 import pocket.hist.Hist;
 
 /**
@@ -149,7 +149,7 @@ public final class StackPlot {
         private void check(Hist h, String what) {
             if (h == null) throw new IllegalArgumentException("plot: " + what + " histogram is null");
             if (h.rank() != 1 || h.axes().get(0).isCategory()) {
-                List<String> names = h.axes().stream().map(Axis::name).toList();
+                List<String> names = h.axes().stream().map(HistAxis::name).toList();
                 throw new IllegalArgumentException("plot: " + what + " must be a 1-d histogram over a continuous axis; it has axes "
                         + names + " (select the categories first, e.g. h.select(\"cat\", \"baseline\"), or project)");
             }

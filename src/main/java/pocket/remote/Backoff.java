@@ -1,7 +1,7 @@
 package pocket.remote;
 
 /** How to retry a dropped connection: the first wait, the longest wait (doubling in between) and how many tries. */
-public record Backoff(long firstMillis, long maxMillis, int attempts) {
+record Backoff(long firstMillis, long maxMillis, int attempts) {
     public Backoff {
         if (firstMillis < 0 || maxMillis < firstMillis || attempts < 1)
             throw new IllegalArgumentException("remote: bad reconnection backoff " + firstMillis + "ms.." + maxMillis + "ms x" + attempts);

@@ -146,15 +146,15 @@ public final class BatchRun {
 
     private void stage(Path script) throws IOException {
         String workdir = options.getString("remote-workdir", "pocket-runs");
-        if (!workdir.startsWith("/")) workdir = RunFolder.join(ssh.home(), workdir);
-        String runDir = RunFolder.join(workdir, state.runId);
+        if (!workdir.startsWith("/")) workdir = BatchFolder.join(ssh.home(), workdir);
+        String runDir = BatchFolder.join(workdir, state.runId);
         state.remoteDir = runDir;
-        String lib = RunFolder.join(workdir, "lib");
-        ssh.run(ShellQuote.command("mkdir", "-p", lib, RunFolder.join(runDir, RunFolder.OUT), RunFolder.join(runDir, RunFolder.FATE),
-                RunFolder.join(runDir, RunFolder.ROUNDS), RunFolder.join(runDir, RunFolder.LOGS)));
+        String lib = BatchFolder.join(workdir, "lib");
+        ssh.run(ShellQuote.command("mkdir", "-p", lib, BatchFolder.join(runDir, BatchFolder.OUT), BatchFolder.join(runDir, BatchFolder.FATE),
+                BatchFolder.join(runDir, BatchFolder.ROUNDS), BatchFolder.join(runDir, BatchFolder.LOGS)));
         List<Path> cp = options.has("pocket-jar") ? List.of(SshTarget.expand(options.getString("pocket-jar", null))) : Staging.currentClassPath();
         List<String> jars = Staging.classPath(ssh, lib, cp);
-        ssh.write(String.join(":", jars).getBytes(StandardCharsets.UTF_8), RunFolder.join(runDir, RunFolder.CLASSPATH));
+        ssh.write(String.join(":", jars).getBytes(StandardCharsets.UTF_8), BatchFolder.join(runDir, BatchFolder.CLASSPATH));
         JsonObject plan = new JsonObject();
         plan.addProperty("run", state.runId);
         JsonObject work = new JsonObject();
@@ -166,9 +166,9 @@ public final class BatchRun {
         o.addProperty("eos-mount", options.getString("eos-mount", "/eos"));
         plan.add("options", o);
         plan.add("chunks", Chunk.toJson(chunks));
-        ssh.write(plan.toString().getBytes(StandardCharsets.UTF_8), RunFolder.join(runDir, RunFolder.PLAN));
+        ssh.write(plan.toString().getBytes(StandardCharsets.UTF_8), BatchFolder.join(runDir, BatchFolder.PLAN));
         ssh.write(WorkerScript.text(runDir, state.runId, JobResources.from(options)).getBytes(StandardCharsets.UTF_8),
-                RunFolder.join(runDir, RunFolder.WORKER_SCRIPT));
+                BatchFolder.join(runDir, BatchFolder.WORKER_SCRIPT));
         state.save(localDir);
         progress.message("staged run folder " + runDir + " on " + ssh.target().display());
     }
@@ -182,9 +182,9 @@ public final class BatchRun {
         JsonArray a = new JsonArray();
         for (List<Integer> t : round.tasks) { JsonArray ta = new JsonArray(); t.forEach(ta::add); a.add(ta); }
         String runDir = state.remoteDir;
-        ssh.write(a.toString().getBytes(StandardCharsets.UTF_8), RunFolder.join(runDir, RunFolder.ROUNDS, RunFolder.round(r)));
+        ssh.write(a.toString().getBytes(StandardCharsets.UTF_8), BatchFolder.join(runDir, BatchFolder.ROUNDS, BatchFolder.round(r)));
         Map.Entry<String, String> job = batch.jobFile(runDir, state.runId, r, tasks, JobResources.from(options));
-        ssh.write(job.getValue().getBytes(StandardCharsets.UTF_8), RunFolder.join(runDir, job.getKey()));
+        ssh.write(job.getValue().getBytes(StandardCharsets.UTF_8), BatchFolder.join(runDir, job.getKey()));
         String out = ssh.run("cd " + ShellQuote.quote(runDir) + " && " + batch.submitCommand(runDir, job.getKey(), r));
         round.jobId = batch.parseJobId(out);
         for (int i : chunkIndices) { state.attempts[i]++; state.lastRound[i] = r; }
@@ -219,7 +219,7 @@ public final class BatchRun {
         String runDir = state.remoteDir;
         // job states first, then the folders: a task seen over has already written everything it will write
         String cmd = "cd " + ShellQuote.quote(runDir) + " && { " + batch.statusCommand(new ArrayList<>(activeJobs))
-                + "; echo @@out; ls -1 " + RunFolder.OUT + "; echo @@fate; ls -1 " + RunFolder.FATE + "; }";
+                + "; echo @@out; ls -1 " + BatchFolder.OUT + "; echo @@fate; ls -1 " + BatchFolder.FATE + "; }";
         String text = ssh.run(cmd);
         int at = text.indexOf("@@out\n"), af = text.indexOf("@@fate\n");
         Map<String, BatchSystem.TaskState> states = batch.parseStatus(text.substring(0, at));
@@ -229,8 +229,8 @@ public final class BatchRun {
         for (int i = 0; i < state.chunkCount; i++) {
             if (state.status[i] != null) continue;
             if (outs.contains(i)) {
-                Path local = localDir.resolve("partials").resolve(RunFolder.partial(i));
-                byte[] data = ssh.read(RunFolder.join(runDir, RunFolder.OUT, RunFolder.partial(i)));
+                Path local = localDir.resolve("partials").resolve(BatchFolder.partial(i));
+                byte[] data = ssh.read(BatchFolder.join(runDir, BatchFolder.OUT, BatchFolder.partial(i)));
                 JsonObject partial = JsonParser.parseString(new String(data, StandardCharsets.UTF_8)).getAsJsonObject();
                 var secs = partial.remove("pocket_worker_seconds");
                 state.seconds[i] = secs == null ? 0 : secs.getAsDouble();
@@ -242,7 +242,7 @@ public final class BatchRun {
             int r = state.lastRound[i];
             RunState.Round round = state.round(r);
             if (fates.contains(i)) {
-                JsonObject f = JsonParser.parseString(new String(ssh.read(RunFolder.join(runDir, RunFolder.FATE, RunFolder.partial(i))),
+                JsonObject f = JsonParser.parseString(new String(ssh.read(BatchFolder.join(runDir, BatchFolder.FATE, BatchFolder.partial(i))),
                         StandardCharsets.UTF_8)).getAsJsonObject();
                 if (f.get("round").getAsInt() == r) {
                     ChunkFate got = ChunkFate.fromJson(f, ChunkFate.Status.FAILED,
@@ -294,7 +294,7 @@ public final class BatchRun {
 
     private static Set<Integer> indices(String listing) {
         Set<Integer> s = new HashSet<>();
-        for (String line : listing.split("\n")) { int i = RunFolder.chunkOf(line.trim()); if (i >= 0) s.add(i); }
+        for (String line : listing.split("\n")) { int i = BatchFolder.chunkOf(line.trim()); if (i >= 0) s.add(i); }
         return s;
     }
 
@@ -326,7 +326,7 @@ public final class BatchRun {
         TreeReducer<JsonObject> tree = new TreeReducer<>(state.chunkCount, Math.max(2, options.getInt("tree-reduction", 20)), work::merge);
         for (int i = 0; i < state.chunkCount; i++) {
             if ("PROCESSED".equals(state.status[i]))
-                tree.offer(i, JsonParser.parseString(Files.readString(localDir.resolve("partials").resolve(RunFolder.partial(i)))).getAsJsonObject());
+                tree.offer(i, JsonParser.parseString(Files.readString(localDir.resolve("partials").resolve(BatchFolder.partial(i)))).getAsJsonObject());
             else if ("FAILED".equals(state.status[i])) tree.fail(i);
             else tree.offer(i, null);
         }

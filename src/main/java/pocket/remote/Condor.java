@@ -16,12 +16,12 @@ final class Condor implements BatchSystem {
     @Override public Map.Entry<String, String> jobFile(String runDir, String runId, int round, int tasks, JobResources r) {
         if (runDir.contains("\n") || runDir.contains("\""))
             throw new IllegalArgumentException("run option 'remote-workdir': a folder with a newline or \" cannot be written in an HTCondor submit description: " + runDir);
-        String logs = RunFolder.join(runDir, RunFolder.LOGS);
+        String logs = BatchFolder.join(runDir, BatchFolder.LOGS);
         StringBuilder s = new StringBuilder();
         s.append("# pocket run ").append(runId).append(", round ").append(round).append(": ").append(tasks).append(" worker job(s)\n");
         s.append("universe = vanilla\n");
         s.append("initialdir = ").append(runDir).append('\n');
-        s.append("executable = ").append(RunFolder.join(runDir, RunFolder.WORKER_SCRIPT)).append('\n');
+        s.append("executable = ").append(BatchFolder.join(runDir, BatchFolder.WORKER_SCRIPT)).append('\n');
         s.append("arguments = \"").append(round).append(" $(Process)\"\n");
         s.append("output = ").append(logs).append("/round-").append(round).append("-$(Process).out\n");
         s.append("error = ").append(logs).append("/round-").append(round).append("-$(Process).err\n");

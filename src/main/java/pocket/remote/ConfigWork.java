@@ -8,7 +8,7 @@ import pocket.workflow.ChunkProcessor;
 import pocket.workflow.Output;
 
 /** The analysis itself as batch work: the config script's processor, partial outputs as output_all.json documents. */
-public final class ConfigWork implements PartialWork {
+final class ConfigWork implements PartialWork {
     private ChunkProcessor processor;
 
     @Override public void open(Path script) {

@@ -1,6 +1,6 @@
 package pocket.remote;
 
 /** The server's host key is not in known_hosts, or differs from the one recorded there; says how to proceed. */
-public final class HostKeyException extends RemoteException {
+final class HostKeyException extends RemoteException {
     public HostKeyException(String message) { super(message); }
 }

@@ -12,7 +12,7 @@ import pocket.run.RunOptions;
  * custom-setup-commands, java-home. Values that go into job descriptions are checked here so a
  * typo is an error naming the option, not a broken submit file.
  */
-public record JobResources(String queue, String walltime, int cores, long memMiB, long diskKiB, long deathTimeoutSeconds,
+record JobResources(String queue, String walltime, int cores, long memMiB, long diskKiB, long deathTimeoutSeconds,
                            String workerImage, String vomsProxy, List<String> setupCommands, String javaHome) {
 
     private static final Pattern SIZE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*([kKmMgGtT]?)([iI]?[bB])?\\s*");

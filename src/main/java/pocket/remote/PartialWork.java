@@ -9,7 +9,7 @@ import pocket.workflow.Chunk;
  * the driver adds two such partial outputs. {@link ConfigWork} (the analysis's processor and
  * Output) is the one runs use; an implementation needs a public no-argument constructor.
  */
-public interface PartialWork {
+interface PartialWork {
     /** Prepares to process on a worker; {@code script} is the staged config script, or null. */
     default void open(Path script) throws Exception {}
 
@@ -20,7 +20,9 @@ public interface PartialWork {
 
     static PartialWork create(String className) {
         try {
-            return (PartialWork) Class.forName(className).getConstructor().newInstance();
+            var c = Class.forName(className).getDeclaredConstructor();
+            c.setAccessible(true); // the work classes are package-private: only the worker makes them
+            return (PartialWork) c.newInstance();
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalArgumentException("remote: cannot make the worker's work from class " + className + ": " + e, e);
         }

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * The one place that turns paths and arguments into POSIX shell words, so that no dataset,
  * file or folder name can run a command on the remote side.
  */
-public final class ShellQuote {
+final class ShellQuote {
     private ShellQuote() {}
 
     /** One shell word: the text in single quotes, each ' written as '\''. NUL cannot be passed at all. */

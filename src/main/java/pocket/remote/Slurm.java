@@ -22,14 +22,14 @@ final class Slurm implements BatchSystem {
         s.append("#SBATCH --cpus-per-task=").append(r.cores()).append('\n');
         s.append("#SBATCH --array=0-").append(tasks - 1).append('\n');
         // --output/--error/--chdir are given on the sbatch command line, where the run folder can be quoted
-        s.append("exec /bin/bash ./").append(RunFolder.WORKER_SCRIPT).append(' ').append(round).append(" \"$SLURM_ARRAY_TASK_ID\"\n");
+        s.append("exec /bin/bash ./").append(BatchFolder.WORKER_SCRIPT).append(' ').append(round).append(" \"$SLURM_ARRAY_TASK_ID\"\n");
         return Map.entry("job-" + round + ".sbatch", s.toString());
     }
 
     @Override public String submitCommand(String runDir, String jobFile, int round) {
         return ShellQuote.command("sbatch", "--parsable", "--chdir=" + runDir,
-                "--output=" + RunFolder.join(runDir, RunFolder.LOGS, "round-" + round + "-%a.out"),
-                "--error=" + RunFolder.join(runDir, RunFolder.LOGS, "round-" + round + "-%a.err"), jobFile);
+                "--output=" + BatchFolder.join(runDir, BatchFolder.LOGS, "round-" + round + "-%a.out"),
+                "--error=" + BatchFolder.join(runDir, BatchFolder.LOGS, "round-" + round + "-%a.err"), jobFile);
     }
 
     @Override public String parseJobId(String out) throws RemoteException {

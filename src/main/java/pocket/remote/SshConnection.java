@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * against known_hosts; authentication tries Kerberos (gssapi-with-mic), then public keys from
  * the given files, ssh-agent or ~/.ssh/id_*.
  */
-public final class SshConnection implements AutoCloseable {
+final class SshConnection implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("pocket.remote");
     private static final int CONNECT_TIMEOUT_MS = 20_000;
 

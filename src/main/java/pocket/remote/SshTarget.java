@@ -17,7 +17,7 @@ import pocket.run.RunOptions;
  * ~/.ssh/config, which wins over OpenSSH's defaults. Holds paths to keys, never key material;
  * {@code agent} is the ssh-agent socket asked for keys when no key file is given (null: none).
  */
-public record SshTarget(String alias, String hostName, String user, int port,
+record SshTarget(String alias, String hostName, String user, int port,
                         List<Path> identityFiles, String proxyJump, Path knownHosts, Path agent) {
 
     public SshTarget {

@@ -42,11 +42,11 @@ final class Staging {
         List<String> moves = new ArrayList<>();
         for (var p : packed.entrySet()) {
             if (!present.contains(p.getKey())) moves.add(putPart(ssh, p.getValue(), null, libDir, p.getKey()));
-            remote.add(RunFolder.join(libDir, p.getKey()));
+            remote.add(BatchFolder.join(libDir, p.getKey()));
         }
         for (var j : jars.entrySet()) {
             if (!present.contains(j.getKey())) moves.add(putPart(ssh, null, j.getValue(), libDir, j.getKey()));
-            remote.add(RunFolder.join(libDir, j.getKey()));
+            remote.add(BatchFolder.join(libDir, j.getKey()));
         }
         // a jar appears under its final name only when complete (one shell for all: each exec costs a login shell)
         if (!moves.isEmpty()) ssh.run(String.join(" && ", moves));
@@ -73,19 +73,19 @@ final class Staging {
                     .filter(p -> { try { return Files.size(p) <= MAX_CONFIG_FILE; } catch (IOException e) { return false; } })
                     .toList();
         }
-        String configDir = RunFolder.join(runDir, RunFolder.CONFIG);
+        String configDir = BatchFolder.join(runDir, BatchFolder.CONFIG);
         StringBuilder mk = new StringBuilder("mkdir -p " + ShellQuote.quote(configDir));
         for (Path f : files) {
             Path rel = base.relativize(f).getParent();
-            if (rel != null) mk.append(' ').append(ShellQuote.quote(RunFolder.join(configDir, rel.toString())));
+            if (rel != null) mk.append(' ').append(ShellQuote.quote(BatchFolder.join(configDir, rel.toString())));
         }
         ssh.run(mk.toString());
         for (Path f : files) {
-            String remote = RunFolder.join(configDir, base.relativize(f).toString());
+            String remote = BatchFolder.join(configDir, base.relativize(f).toString());
             byte[] dataset = f.getFileName().toString().endsWith(".json") ? datasetWithAbsoluteFiles(f) : null;
             if (dataset != null) ssh.write(dataset, remote); else ssh.upload(f, remote);
         }
-        return RunFolder.CONFIG + "/" + base.relativize(script.toAbsolutePath());
+        return BatchFolder.CONFIG + "/" + base.relativize(script.toAbsolutePath());
     }
 
     /**
@@ -117,9 +117,9 @@ final class Staging {
     }
 
     private static String putPart(SshConnection ssh, byte[] data, Path file, String dir, String name) throws IOException {
-        String tmp = RunFolder.join(dir, "." + name + ".part");
+        String tmp = BatchFolder.join(dir, "." + name + ".part");
         if (data != null) ssh.write(data, tmp); else ssh.upload(file, tmp);
-        return ShellQuote.command("mv", "-f", tmp, RunFolder.join(dir, name));
+        return ShellQuote.command("mv", "-f", tmp, BatchFolder.join(dir, name));
     }
 
     /** A jar of a class folder with fixed timestamps, so the same classes give the same bytes (and hash). */

@@ -34,9 +34,9 @@ public final class Worker {
 
     /** Processes one task; 0 when every chunk got an output or a fate record. */
     public static int run(Path runDir, int round, int task) throws IOException {
-        JsonObject plan = JsonParser.parseString(Files.readString(runDir.resolve(RunFolder.PLAN))).getAsJsonObject();
+        JsonObject plan = JsonParser.parseString(Files.readString(runDir.resolve(BatchFolder.PLAN))).getAsJsonObject();
         List<Chunk> chunks = Chunk.fromJson(plan.getAsJsonArray("chunks"));
-        JsonArray tasks = JsonParser.parseString(Files.readString(runDir.resolve(RunFolder.ROUNDS).resolve(RunFolder.round(round)))).getAsJsonArray();
+        JsonArray tasks = JsonParser.parseString(Files.readString(runDir.resolve(BatchFolder.ROUNDS).resolve(BatchFolder.round(round)))).getAsJsonArray();
         if (task < 0 || task >= tasks.size()) {
             System.err.println("pocket worker: task " + task + " is not in round " + round + " (" + tasks.size() + " tasks)");
             return 2;
@@ -45,8 +45,8 @@ public final class Worker {
         JsonObject options = plan.getAsJsonObject("options");
         boolean skipBad = options.has("skip-bad-files") && options.get("skip-bad-files").getAsBoolean();
         WorkerInputs inputs = new WorkerInputs(Path.of(options.has("eos-mount") ? options.get("eos-mount").getAsString() : "/eos"));
-        Path out = runDir.resolve(RunFolder.OUT);
-        Path fates = runDir.resolve(RunFolder.FATE);
+        Path out = runDir.resolve(BatchFolder.OUT);
+        Path fates = runDir.resolve(BatchFolder.FATE);
         Files.createDirectories(out);
         Files.createDirectories(fates);
 
@@ -68,7 +68,7 @@ public final class Worker {
         }
         for (var idx : tasks.get(task).getAsJsonArray()) {
             int i = idx.getAsInt();
-            Path partial = out.resolve(RunFolder.partial(i));
+            Path partial = out.resolve(BatchFolder.partial(i));
             if (Files.exists(partial)) continue;
             Chunk c = chunks.get(i);
             Chunk local = new Chunk(c.dataset(), inputs.resolve(c.file()), c.tree(), c.start(), c.stop(), c.metadata());
@@ -77,7 +77,7 @@ public final class Worker {
             if (d.output() != null) {
                 d.output().addProperty("pocket_worker_seconds", f.seconds());
                 AtomicFiles.write(partial, d.output().toString());
-                Files.deleteIfExists(fates.resolve(RunFolder.partial(i)));
+                Files.deleteIfExists(fates.resolve(BatchFolder.partial(i)));
                 System.err.println("pocket worker: chunk " + i + " (" + c.id() + ") done in " + String.format("%.2f", f.seconds()) + " s");
             } else {
                 writeFate(fates, i, round, new ChunkFate(c, f.status(), f.reason(), f.traceback(), f.attempts(), f.seconds(), f.kind()));
@@ -93,6 +93,6 @@ public final class Worker {
         f.addProperty("chunk", chunk);
         f.addProperty("round", round);
         f.addProperty("traceback", fate.traceback());
-        AtomicFiles.write(fates.resolve(RunFolder.partial(chunk)), f.toString());
+        AtomicFiles.write(fates.resolve(BatchFolder.partial(chunk)), f.toString());
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * the site's /eos mount when the file is visible there; other URLs go to the reader, which
  * reads them if it can and otherwise says that it cannot.
  */
-public final class WorkerInputs {
+final class WorkerInputs {
     private final Path eosMount;
 
     public WorkerInputs(Path eosMount) { this.eosMount = eosMount; }

@@ -16,7 +16,7 @@ final class WorkerScript {
         String java = r.javaHome() != null ? ShellQuote.quote(r.javaHome() + "/bin/java") : "java";
         long heap = Math.max(256, r.memMiB() * 3 / 4);
         s.append("exec ").append(java).append(" -Xmx").append(heap).append("m -XX:ActiveProcessorCount=").append(r.cores())
-         .append(" -cp \"$(cat ").append(RunFolder.CLASSPATH).append(")\" pocket.remote.Worker ")
+         .append(" -cp \"$(cat ").append(BatchFolder.CLASSPATH).append(")\" pocket.remote.Worker ")
          .append(ShellQuote.quote(runDir)).append(" \"$1\" \"$2\"\n");
         return s.toString();
     }

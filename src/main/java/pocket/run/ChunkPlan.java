@@ -12,7 +12,7 @@ import pocket.workflow.Chunk;
  * (limit-chunks per dataset), plus the fate of every file that could not be opened to count
  * its entries (a whole-file chunk {@code [0, 0)}: skipped with skip-bad-files, failed otherwise).
  */
-public record ChunkPlan(List<Chunk> chunks, List<ChunkFate> unopened, Map<String, Long> eventsPerDataset) {
+record ChunkPlan(List<Chunk> chunks, List<ChunkFate> unopened, Map<String, Long> eventsPerDataset) {
     public ChunkPlan {
         chunks = List.copyOf(chunks);
         unopened = List.copyOf(unopened);

@@ -8,7 +8,7 @@ import java.util.List;
  * ceil(N / n) entries (the last one shorter), so chunks never cross files and stay near the
  * target size. round() is Python's, halves to even.
  */
-public final class ChunkRule {
+final class ChunkRule {
     private ChunkRule() {}
 
     /** The entry boundaries {@code [0, b1, ..., N]} of a file with {@code entries} entries. */

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Progress for people: on a terminal a live bar (chunks done/total, events/s, ETA) under the
  * log lines; elsewhere a plain log line every tenth of the chunks or every 10 s.
  */
-public final class ConsoleProgress implements ProgressListener {
+final class ConsoleProgress implements ProgressListener {
     private final RunLog log;
     private final boolean terminal;
     private volatile int total;

@@ -1,6 +1,6 @@
 package pocket.run;
 
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 
 /** How many entries a tree has in a file; the plan asks this once per file. */
 @FunctionalInterface

@@ -10,14 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import pocket.workflow.Configurator;
 import pocket.config.Dataset;
-import pocket.run.ExecutorFactory;
-import pocket.run.ExecutorProviders;
 import pocket.skim.SkimmedDatasetDefinition;
 import pocket.util.Names;
 import pocket.workflow.Chunk;
@@ -64,87 +63,27 @@ public final class Runner {
         EntryCounter counter = req.entries() != null ? req.entries() : EntryCounter.ROOT;
 
         RunFolder.Failures earlier = req.resubmitFailed() ? folder.readFailures() : null;
-        Map<String, List<Dataset>> groups = groups(datasets, req.processSeparately(), opts);
-        if (req.chunks() != null)
-            for (Chunk c : req.chunks())
-                if (datasets.stream().noneMatch(d -> d.name().equals(c.dataset())))
-                    throw new IllegalArgumentException("chunk " + c.id() + ": dataset '" + c.dataset() + "' is not among the datasets to run"
-                            + Names.nearestHint(c.dataset(), datasets.stream().map(Dataset::name).toList()));
+        Map<String, Integer> processed = new LinkedHashMap<>(earlier != null ? earlier.processedPerDataset() : Map.of());
+        List<ChunkFate> skipped = new ArrayList<>(earlier != null ? earlier.skipped() : List.of());
         List<ChunkFate> allFates = new ArrayList<>();
-        Map<Chunk, Integer> leafIndex = new java.util.IdentityHashMap<>();
+        Map<Chunk, Integer> leafIndex = new IdentityHashMap<>();
         Map<String, Output> outputs = new LinkedHashMap<>();
         List<Output> raws = new ArrayList<>();
-        Map<String, Integer> processed = new LinkedHashMap<>();
-        if (earlier != null) processed.putAll(earlier.processedPerDataset());
-        List<ChunkFate> skipped = new ArrayList<>(earlier != null ? earlier.skipped() : List.of());
         long t0 = System.nanoTime();
         try {
             factory.setup();
-            for (Map.Entry<String, List<Dataset>> g : groups.entrySet()) {
-                String name = g.getKey();
-                ChunkPlan plan;
-                if (earlier != null)
-                    plan = explicitPlan(g.getValue(), earlier.failed().stream().map(ChunkFate::chunk).toList(),
-                            earlier.processedPerDataset(), opts, counter);
-                else if (req.chunks() != null)
-                    plan = explicitPlan(g.getValue(), req.chunks(), Map.of(), opts, counter);
-                else plan = ChunkPlan.of(g.getValue(), treeName, opts, counter,
-                        opts.has("limit-chunks") ? 1 : Math.min(16, Math.max(opts.getInt("scaleout", 1), 4)));
-                if ((earlier != null || req.chunks() != null) && plan.chunks().isEmpty() && plan.unopened().isEmpty()) continue;
-                Output earlierRaw = earlier != null ? folder.readRaw(name) : null;
-                if (earlier != null && earlierRaw == null)
-                    throw new IOException("cannot resubmit: " + folder.rawOutput(name) + " of the earlier run is missing"
-                            + " (was it run " + (req.processSeparately() ? "without" : "with") + " -ps?)");
-                log.info((g.getValue().size() == 1 && !name.equals("all") ? "Working on dataset: " : "Working on datasets: ")
-                        + g.getValue().stream().map(Dataset::name).toList() + ": " + plan.chunks().size() + " chunks, "
-                        + plan.events() + " events");
-                for (ChunkFate f : plan.unopened()) progress.chunkDone(f);
-                progress.started(plan.chunks().size(), plan.events());
-                ExactMerge exact;
-                Output extraBefore = null;
-                if (earlier == null) exact = ExactMerge.ofPlan(plan.chunks(), opts.getInt("tree-reduction", 20));
-                else {
-                    RunFolder.Partials parts = folder.readPartials(name);
-                    exact = parts == null ? null : new ExactMerge(parts.tree(), plan.chunks(), leavesOf(plan.chunks(), earlier));
-                    if (parts != null) extraBefore = parts.extra();
-                }
-                if (earlier == null) for (int i = 0; i < plan.chunks().size(); i++) leafIndex.put(plan.chunks().get(i), i);
-                else {
-                    List<Integer> ls = leavesOf(plan.chunks(), earlier);
-                    for (int i = 0; i < ls.size(); i++) leafIndex.put(plan.chunks().get(i), ls.get(i));
-                }
-                RunContext gctx = exact == null ? ctx
-                        : new RunContext(cfg, req.configScript(), opts, exact.wrap(processor), progress, req.outputDir());
-                ExecutionResult er = plan.chunks().isEmpty() ? new ExecutionResult(Output.empty(), List.of())
-                        : factory.get().execute(plan.chunks(), gctx);
-                List<ChunkFate> fates = new ArrayList<>(plan.unopened());
-                fates.addAll(er.fates());
+            for (GroupPlan g : plan(req, datasets, treeName, folder, earlier, opts, counter)) {
+                ExecutionResult er = execute(g, factory, ctx, progress, log);
+                List<ChunkFate> fates = er.fates();
                 allFates.addAll(fates);
+                for (int i = 0; i < g.chunks().chunks().size(); i++) leafIndex.put(g.chunks().chunks().get(i), g.leaves().get(i));
                 for (ChunkFate f : fates) {
                     if (f.status() == ChunkFate.Status.PROCESSED) processed.merge(f.chunk().dataset(), 1, Integer::sum);
                     if (f.status() == ChunkFate.Status.SKIPPED) skipped.add(f);
                 }
-                TreeReducer<Output> tree = exact == null ? null : exact.finish(er.fates());
-                Output raw;
-                if (tree != null) {
-                    // the clean run's own merge tree, rebuilt from the earlier partials: bit for bit its result
-                    Output extra = plus(extraBefore, exact.extras());
-                    raw = plus(tree.result(), extra);
-                    folder.writePartials(name, tree, extra);
-                } else {
-                    if (earlier != null) log.warning("resubmission of " + name + " merged by plain addition (no partials of the earlier run"
-                            + " or an executor that runs elsewhere): equal to a clean run up to floating-point rounding");
-                    raw = earlierRaw != null ? earlierRaw.add(er.output()) : er.output();
-                    folder.writePartials(name, null, null);
-                }
+                Output raw = merge(g, er, folder, log);
                 raws.add(raw);
-                Output post = raw.postprocess();
-                long failed = fates.stream().filter(f -> f.status() == ChunkFate.Status.FAILED).count();
-                long nSkipped = skipped.stream().filter(f -> g.getValue().stream().anyMatch(d -> d.name().equals(f.chunk().dataset()))).count();
-                long nProcessed = g.getValue().stream().mapToLong(d -> processed.getOrDefault(d.name(), 0)).sum();
-                folder.writeOutput(name, raw, post, new RunFolder.RunStatus(failed == 0, nProcessed, failed, nSkipped, earlier != null));
-                outputs.put(name, post);
-                log.info("Saving output to " + folder.output(name) + (failed == 0 ? "" : " (INCOMPLETE: " + failed + " chunks failed)"));
+                outputs.put(g.name(), write(g, raw, fates, skipped, processed, folder, log));
             }
             if (cfg != null && cfg.skimmedFilesDir() != null) writeSkimmedDatasetDefinition(datasets, raws, folder, log);
         } catch (InterruptedException e) {
@@ -159,7 +98,7 @@ public final class Runner {
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         List<ChunkFate> failed = allFates.stream().filter(f -> f.status() == ChunkFate.Status.FAILED).toList();
-        folder.writeFailures(new RunFolder.Failures(failed, failedLeaves(failed, leafIndex), skipped, processed));
+        folder.writeFailures(new RunFolder.Failures(failed, failed.stream().map(f -> leafIndex.getOrDefault(f.chunk(), -1)).toList(), skipped, processed));
         int workers = req.executor().startsWith("iterative") ? 1 : opts.getInt("scaleout", 1);
         PerformanceReport perf = new PerformanceReport(allFates, wall, workers);
         folder.writeJson(folder.dir().resolve(RunFolder.PERFORMANCE), perf.toJson());
@@ -168,6 +107,69 @@ public final class Runner {
         RunResult result = new RunResult(req.outputDir(), outputs, allFates, opts, perf);
         summarize(result, skipped, log);
         return result;
+    }
+
+    /** One plan per output group: the earlier run's failures, the caller's chunks, or every chunk of the datasets. */
+    private static List<GroupPlan> plan(RunRequest req, List<Dataset> datasets, String treeName, RunFolder folder,
+                                        RunFolder.Failures earlier, RunOptions opts, EntryCounter counter) throws IOException {
+        if (req.chunks() != null)
+            for (Chunk c : req.chunks())
+                if (datasets.stream().noneMatch(d -> d.name().equals(c.dataset())))
+                    throw new IllegalArgumentException("chunk " + c.id() + ": dataset '" + c.dataset() + "' is not among the datasets to run"
+                            + Names.nearestHint(c.dataset(), datasets.stream().map(Dataset::name).toList()));
+        List<GroupPlan> plans = new ArrayList<>();
+        for (Map.Entry<String, List<Dataset>> g : groups(datasets, req.processSeparately(), opts).entrySet()) {
+            GroupPlan p = earlier != null ? GroupPlan.resubmit(g.getKey(), g.getValue(), folder, earlier, req.processSeparately(), opts, counter)
+                    : req.chunks() != null ? GroupPlan.explicit(g.getKey(), g.getValue(), req.chunks(), opts, counter)
+                    : GroupPlan.fresh(g.getKey(), g.getValue(), treeName, opts, counter);
+            if (p != null) plans.add(p);
+        }
+        return plans;
+    }
+
+    /** Runs the group's chunks on the executor; the fates of files that could not be opened come first. */
+    private static ExecutionResult execute(GroupPlan g, ExecutorFactory factory, RunContext ctx, ProgressListener progress, RunLog log) throws Exception {
+        ChunkPlan plan = g.chunks();
+        log.info((g.datasets().size() == 1 && !g.name().equals("all") ? "Working on dataset: " : "Working on datasets: ")
+                + g.datasets().stream().map(Dataset::name).toList() + ": " + plan.chunks().size() + " chunks, " + plan.events() + " events");
+        for (ChunkFate f : plan.unopened()) progress.chunkDone(f);
+        progress.started(plan.chunks().size(), plan.events());
+        if (plan.chunks().isEmpty()) return new ExecutionResult(Output.empty(), plan.unopened());
+        RunContext gctx = g.exact() == null ? ctx
+                : new RunContext(ctx.config(), ctx.configScript(), ctx.options(), g.exact().wrap(ctx.processor()), ctx.progress(), ctx.outputDir());
+        ExecutionResult er = factory.get().execute(plan.chunks(), gctx);
+        List<ChunkFate> fates = new ArrayList<>(plan.unopened());
+        fates.addAll(er.fates());
+        return new ExecutionResult(er.output(), fates);
+    }
+
+    /**
+     * The group's raw sums: the merge tree of the clean run (rebuilt from the earlier partials when
+     * resubmitting, so bit for bit its result), else the executor's sum added to the earlier raw output.
+     */
+    private static Output merge(GroupPlan g, ExecutionResult er, RunFolder folder, RunLog log) throws IOException {
+        TreeReducer<Output> tree = g.exact() == null ? null : g.exact().finish(er.fates());
+        if (tree != null) {
+            Output extra = plus(g.extraBefore(), g.exact().extras());
+            folder.writePartials(g.name(), tree, extra);
+            return plus(tree.result(), extra);
+        }
+        if (g.resubmission()) log.warning("resubmission of " + g.name() + " merged by plain addition (no partials of the earlier run"
+                + " or an executor that runs elsewhere): equal to a clean run up to floating-point rounding");
+        folder.writePartials(g.name(), null, null);
+        return g.earlierRaw() != null ? g.earlierRaw().add(er.output()) : er.output();
+    }
+
+    /** Postprocesses the raw sums once and writes the group's output with its status; returns the postprocessed output. */
+    private static Output write(GroupPlan g, Output raw, List<ChunkFate> fates, List<ChunkFate> skipped, Map<String, Integer> processed,
+                                RunFolder folder, RunLog log) throws IOException {
+        Output post = raw.postprocess();
+        long failed = fates.stream().filter(f -> f.status() == ChunkFate.Status.FAILED).count();
+        long nSkipped = skipped.stream().filter(f -> g.contains(f.chunk().dataset())).count();
+        long nProcessed = g.datasets().stream().mapToLong(d -> processed.getOrDefault(d.name(), 0)).sum();
+        folder.writeOutput(g.name(), raw, post, new RunFolder.RunStatus(failed == 0, nProcessed, failed, nSkipped, g.resubmission()));
+        log.info("Saving output to " + folder.output(g.name()) + (failed == 0 ? "" : " (INCOMPLETE: " + failed + " chunks failed)"));
+        return post;
     }
 
     /** PocketCoffea's skimmed_dataset_definition.json from the skimmed files the chunks recorded. */
@@ -196,21 +198,6 @@ public final class Runner {
     private static Output plus(Output a, Output b) {
         if (a == null) return b == null ? Output.empty() : b;
         return b == null ? a : a.add(b);
-    }
-
-    /** Each chunk's leaf in the earlier run's tree: the failed chunk it is (same instance), else -1. */
-    private static List<Integer> leavesOf(List<Chunk> chunks, RunFolder.Failures earlier) {
-        Map<Chunk, Integer> leaf = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < earlier.failed().size(); i++) leaf.put(earlier.failed().get(i).chunk(), earlier.leaves().get(i));
-        List<Integer> out = new ArrayList<>();
-        for (Chunk c : chunks) out.add(leaf.getOrDefault(c, -1));
-        return out;
-    }
-
-    private static List<Integer> failedLeaves(List<ChunkFate> failed, Map<Chunk, Integer> leafIndex) {
-        List<Integer> out = new ArrayList<>();
-        for (ChunkFate f : failed) out.add(leafIndex.getOrDefault(f.chunk(), -1));
-        return out;
     }
 
     private static void summarize(RunResult r, List<ChunkFate> skipped, RunLog log) {

@@ -7,5 +7,7 @@
  * chunk ends processed, failed or skipped ({@link pocket.run.ChunkFate}); outputs merge by a fixed
  * tree ({@link pocket.run.TreeReducer}) so every executor gives the same sum; the output folder keeps
  * the raw sum so {@code --resubmit-failed} can complete a partial run to the clean result.
+ *
+ * <p>Of pocket, it may import {@code pocket.config}, {@code pocket.rootio}, {@code pocket.rootio.file}, {@code pocket.skim}, {@code pocket.util} and {@code pocket.workflow}. All come before it in docs/architecture.md's package order, which ArchitectureTest checks.
  */
 package pocket.run;

@@ -12,7 +12,6 @@ import java.util.Map;
 import pocket.config.Axis;
 import pocket.config.ColOut;
 import pocket.config.ConfigException;
-import pocket.workflow.Configurator;
 import pocket.config.Cut;
 import pocket.config.CutContext;
 import pocket.config.HistConf;

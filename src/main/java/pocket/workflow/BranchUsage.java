@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-import pocket.workflow.Configurator;
 
 /**
  * The branches an analysis read in earlier chunks, per tree and MC or data, so that the next

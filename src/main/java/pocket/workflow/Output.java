@@ -1,7 +1,6 @@
 package pocket.workflow;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Collections;
 import java.util.LinkedHashSet;

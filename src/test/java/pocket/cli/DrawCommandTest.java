@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import pocket.hist.Hist;
 import pocket.hist.UhiSchemaCheck;
 import pocket.rootio.ColumnArray;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.rootio.Tree;
 import pocket.testing.TestData;
 

@@ -51,7 +51,7 @@ class LsCommandTest {
         assertEquals(0, r.code, r.err);
         // as many entries and branches as the TTree sample of the same events
         String counts;
-        try (pocket.rootio.RootFile f = pocket.rootio.RootFile.open(sample("nano_dy.root"))) {
+        try (pocket.rootio.file.RootFile f = pocket.rootio.file.RootFile.open(sample("nano_dy.root"))) {
             pocket.rootio.Tree t = f.tree("Events");
             counts = t.entries() + " entries, " + t.branchNames().size() + " branches";
         }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import pocket.workflow.Configurator;
 import pocket.config.Dataset;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.run.RunFolder;
 import pocket.testing.TestData;
 import pocket.workflow.ChunkProcessor;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import pocket.workflow.Configurator;
 import pocket.config.Dataset;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.workflow.Chunk;
 import pocket.workflow.Output;
 

@@ -12,7 +12,7 @@ import pocket.workflow.Configurator;
 import pocket.config.Dataset;
 import pocket.hist.Hist;
 import pocket.rootio.ColumnArray;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.rootio.Tree;
 import pocket.workflow.Output;
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,7 @@ import pocket.workflow.Configurator;
 import pocket.config.Dataset;
 import pocket.hist.Hist;
 import pocket.rootio.ColumnArray;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.rootio.Tree;
 import pocket.workflow.Chunk;
 import pocket.workflow.Output;
@@ -123,7 +122,7 @@ class ZmumuExampleTest {
                 close(e.sumwZDown(), z.select("variation", "sf_mu_idDown").sum(true), "mll sf_mu_idDown");
             } else {
                 assertFalse(whole.sumw().containsKey("baseline") && whole.sumw().get("baseline").containsKey(ds), "no sumw for data");
-                assertEquals(List.of("cat", "events.mll"), mll.axes().stream().map(pocket.hist.Axis::name).toList(), "data: no variation axis");
+                assertEquals(List.of("cat", "events.mll"), mll.axes().stream().map(pocket.hist.HistAxis::name).toList(), "data: no variation axis");
             }
             // bin by bin: fill a histogram with the directly computed masses and weights
             Hist expected = Hist.builder().reg(60, 60, 120, "events.mll", "m").weight();

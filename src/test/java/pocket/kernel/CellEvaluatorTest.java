@@ -38,7 +38,7 @@ class CellEvaluatorTest {
     void pocketPackagesAreImportedWithoutAmbiguity() throws Exception {
         Object h = ev.eval("Hist.builder().reg(4, 0, 4, \"x\", \"x\").weight()").value();
         assertEquals("pocket.hist.Hist", h.getClass().getName());
-        // Axis exists in pocket.hist and pocket.config: the config's wins, as configs use it
+        // one Axis among the default imports (the histogram's is HistAxis): the config's, as configs use it
         Object a = ev.eval("Axis.of(\"events\", \"mll\", 60, 60, 120)").value();
         assertEquals("pocket.config.Axis", a.getClass().getName());
         assertInstanceOf(java.util.List.class, ev.eval("List.of(1)").value());

@@ -2,7 +2,6 @@ package pocket.notebook;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import pocket.testing.Services;
 
 /** The SSH layer against a real OpenSSH server on 127.0.0.1 (started here, keys made here). */
 class SshConnectionTest {

@@ -1,5 +1,6 @@
 package pocket.rootio;
 
+import pocket.rootio.file.RootFile;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayInputStream;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pocket.config.Dataset;
 import pocket.rootio.ColumnArray;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.workflow.Chunk;
 import pocket.workflow.Output;
 import pocket.testing.NginxServer;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pocket.workflow.Configurator;
 import pocket.config.Dataset;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.workflow.ChunkProcessor;
 import pocket.workflow.Output;
 

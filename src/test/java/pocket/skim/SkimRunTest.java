@@ -16,7 +16,7 @@ import pocket.workflow.Configurator;
 import pocket.config.Cuts;
 import pocket.config.DatasetsConfig;
 import pocket.rootio.ColumnArray;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.rootio.Tree;
 import pocket.run.ProgressListener;
 import pocket.run.RunFolder;

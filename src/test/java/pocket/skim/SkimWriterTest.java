@@ -8,7 +8,7 @@ import pocket.generate.EventGenerator;
 import pocket.generate.Sample;
 import pocket.generate.SampleWriter;
 import pocket.rootio.ColumnArray;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.rootio.Tree;
 import pocket.rootio.write.Compression;
 import pocket.rootio.write.WriteOptions;

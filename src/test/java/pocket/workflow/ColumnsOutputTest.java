@@ -10,10 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pocket.config.ColOut;
 import pocket.config.ConfigException;
-import pocket.workflow.Configurator;
 import pocket.config.Dataset;
 import pocket.rootio.ColumnArray;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.rootio.Tree;
 
 /**

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import pocket.config.Axis;
 import pocket.config.Categories;
 import pocket.config.ConfigException;
-import pocket.workflow.Configurator;
-import pocket.config.Cut;
 import pocket.config.Cuts;
 import pocket.config.Dataset;
 import pocket.config.DatasetsConfig;
@@ -21,7 +18,7 @@ import pocket.events.Collection;
 import pocket.hist.Hist;
 import pocket.hist.StrCategoryAxis;
 import pocket.rootio.ColumnArray;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.rootio.Tree;
 
 /**

@@ -11,7 +11,7 @@ import net.jpountz.xxhash.XXHashFactory;
  * ROOT's "L4" blocks: an 8-byte big-endian xxhash64 (seed 0) of the LZ4 block, then the raw LZ4
  * block. The checksum is verified before decoding.
  */
-public final class Lz4Codec implements Codec {
+final class Lz4Codec implements Codec {
     /** Bytes of checksum between the 9-byte block header and the LZ4 data. */
     public static final int CHECKSUM_BYTES = 8;
     private static final LZ4SafeDecompressor LZ4 = LZ4Factory.fastestInstance().safeDecompressor();

@@ -9,7 +9,7 @@ import org.tukaani.xz.BasicArrayCache;
 import org.tukaani.xz.XZInputStream;
 
 /** ROOT's "XZ" blocks: an .xz stream (LZMA2 with its own integrity check), decoded by org.tukaani.xz. */
-public final class LzmaCodec implements Codec {
+final class LzmaCodec implements Codec {
     @Override public String magic() { return "XZ"; }
     @Override public String algorithm() { return "LZMA"; }
 

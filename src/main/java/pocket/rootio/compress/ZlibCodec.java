@@ -5,7 +5,7 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /** ROOT's "ZL" blocks: a zlib stream (with its 2-byte header and Adler-32), decoded by java.util.zip. */
-public final class ZlibCodec implements Codec {
+final class ZlibCodec implements Codec {
     // One Inflater per thread: creating one costs native memory, and reads run on many threads.
     private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
 

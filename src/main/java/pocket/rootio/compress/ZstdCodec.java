@@ -5,7 +5,7 @@ import com.github.luben.zstd.ZstdException;
 import java.nio.ByteBuffer;
 
 /** ROOT's "ZS" blocks: one zstd frame, decoded by zstd-jni. */
-public final class ZstdCodec implements Codec {
+final class ZstdCodec implements Codec {
     // One context per thread: zstd's one-shot call would set up (and free) a fresh one per basket.
     private static final ThreadLocal<ZstdDecompressCtx> CTX = ThreadLocal.withInitial(ZstdDecompressCtx::new);
 

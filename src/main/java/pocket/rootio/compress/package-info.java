@@ -4,5 +4,7 @@
  * uncompressed sizes as 3-byte little-endian numbers. LZ4 blocks start with an 8-byte xxhash64
  * of the LZ4 data, verified before decoding. One class per algorithm; {@link pocket.rootio.compress.Blocks}
  * walks the blocks of a record.
+ *
+ * <p>Of pocket, it may import {@code pocket.rootio}. All come before it in docs/architecture.md's package order, which ArchitectureTest checks.
  */
 package pocket.rootio.compress;

@@ -16,5 +16,7 @@
  *                            then fObjlen bytes (compressed in 9-byte-header blocks): values up to fLast - fKeylen,
  *                            then, for variable-size entries, n i32 and n entry offsets counted from the key start
  * </pre>
+ *
+ * <p>Of pocket, it may import {@code pocket.rootio} and {@code pocket.rootio.io}. All come before it in docs/architecture.md's package order, which ArchitectureTest checks.
  */
 package pocket.rootio.model;

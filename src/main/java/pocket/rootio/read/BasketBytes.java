@@ -5,4 +5,4 @@ package pocket.rootio.read;
  * branch {@code entryOffsets[i]} is where entry i starts (length entries+1, last == border),
  * or null when the basket carries no offset table.
  */
-public record BasketBytes(BasketRef ref, byte[] data, int border, int[] entryOffsets) {}
+record BasketBytes(BasketRef ref, byte[] data, int border, int[] entryOffsets) {}

@@ -10,7 +10,7 @@ import pocket.rootio.model.TBasket;
  * Turns one basket's stored bytes into its uncompressed values and entry offsets: no side
  * effects, safe on any thread.
  */
-public final class BasketDecoder {
+final class BasketDecoder {
     private BasketDecoder() {}
 
     /**

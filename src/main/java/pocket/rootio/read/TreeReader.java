@@ -11,7 +11,7 @@ import java.util.concurrent.RecursiveAction;
 import pocket.rootio.BranchInfo;
 import pocket.rootio.ColumnArray;
 import pocket.rootio.MissingObjectException;
-import pocket.rootio.RootFile;
+import pocket.rootio.FileBytes;
 import pocket.rootio.RootIOException;
 import pocket.rootio.Tree;
 import pocket.rootio.UnsupportedFormatException;
@@ -31,17 +31,17 @@ public final class TreeReader implements Tree {
     /** Below this many compressed bytes a read decompresses on the calling thread. */
     private static final long PARALLEL_MIN_BYTES = 256 * 1024;
 
-    private final RootFile file;
+    private final FileBytes file;
     private final String name;
     private final TTree model;
     private final Map<String, BranchPlan> plans;
     private final boolean parallel;
 
-    public TreeReader(RootFile file, String name, TTree model) {
-        this(file, name, model, Plans.of(model, file.compression()), true);
+    public TreeReader(FileBytes file, String name, TTree model) {
+        this(file, name, model, BranchPlans.of(model, file.compression()), true);
     }
 
-    private TreeReader(RootFile file, String name, TTree model, Map<String, BranchPlan> plans, boolean parallel) {
+    private TreeReader(FileBytes file, String name, TTree model, Map<String, BranchPlan> plans, boolean parallel) {
         this.file = file; this.name = name; this.model = model; this.plans = plans; this.parallel = parallel;
     }
 
@@ -49,7 +49,7 @@ public final class TreeReader implements Tree {
     public TreeReader serial() { return parallel ? new TreeReader(file, name, model, plans, false) : this; }
 
     public TTree model() { return model; }
-    public RootFile file() { return file; }
+    public FileBytes file() { return file; }
 
     @Override public String name() { return name; }
     @Override public String fileName() { return file.name(); }
@@ -85,7 +85,7 @@ public final class TreeReader implements Tree {
         }
         java.nio.ByteBuffer[] heads;
         try {
-            heads = file.source().readv(offs, lens);
+            heads = file.readv(offs, lens);
         } catch (java.io.IOException e) {
             throw new RootIOException("rootio: " + file.name() + ", tree " + name + ": cannot read basket headers: " + e.getMessage(), e);
         }
@@ -235,7 +235,7 @@ public final class TreeReader implements Tree {
         if (disk == 0) return records;
         java.nio.ByteBuffer[] bufs;
         try {
-            bufs = file.source().readv(java.util.Arrays.copyOf(offs, disk), java.util.Arrays.copyOf(lens, disk));
+            bufs = file.readv(java.util.Arrays.copyOf(offs, disk), java.util.Arrays.copyOf(lens, disk));
         } catch (RootIOException e) {
             throw e;
         } catch (java.io.IOException e) {

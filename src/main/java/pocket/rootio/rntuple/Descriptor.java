@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import pocket.rootio.CorruptDataException;
 import pocket.rootio.KeyInfo;
-import pocket.rootio.RootFile;
+import pocket.rootio.FileBytes;
 import pocket.rootio.RootIOException;
 import pocket.rootio.UnsupportedFormatException;
 
@@ -15,7 +15,7 @@ final class Descriptor {
     final Schema schema = new Schema();
     final List<Cluster> clusters = new ArrayList<>();
 
-    Descriptor(RootFile file, KeyInfo key) throws RootIOException {
+    Descriptor(FileBytes file, KeyInfo key) throws RootIOException {
         String where = "rootio: " + file.name() + ", RNTuple " + key.path();
         anchor = Anchor.read(file.objectBytes(key), where);
         LeBuffer h = Envelopes.read(file, anchor.seekHeader(), anchor.nbytesHeader(), anchor.lenHeader(), Envelopes.HEADER, key.path() + " header");
@@ -44,7 +44,7 @@ final class Descriptor {
         }
     }
 
-    private void readPageList(RootFile file, Locator loc, long len, int n, long headerSum, String path, String where) throws RootIOException {
+    private void readPageList(FileBytes file, Locator loc, long len, int n, long headerSum, String path, String where) throws RootIOException {
         LeBuffer p = Envelopes.read(file, loc.offset(), loc.size(), len, Envelopes.PAGE_LIST, path + " page list");
         if (p.i64() != headerSum) throw new CorruptDataException(where + ": page list at byte " + loc.offset() + " belongs to another header");
         int[] sums = p.list();

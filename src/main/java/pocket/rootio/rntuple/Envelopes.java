@@ -1,7 +1,7 @@
 package pocket.rootio.rntuple;
 
 import pocket.rootio.CorruptDataException;
-import pocket.rootio.RootFile;
+import pocket.rootio.FileBytes;
 import pocket.rootio.RootIOException;
 import pocket.rootio.compress.Blocks;
 
@@ -12,7 +12,7 @@ final class Envelopes {
     private Envelopes() {}
 
     /** The decoded envelope (preamble and checksum included) as a cursor positioned after the preamble. */
-    static LeBuffer read(RootFile file, long offset, long stored, long length, int type, String what) throws RootIOException {
+    static LeBuffer read(FileBytes file, long offset, long stored, long length, int type, String what) throws RootIOException {
         String where = "rootio: " + file.name() + ", RNTuple " + what + " envelope at byte " + offset;
         if (stored <= 0 || length < 16 || stored > Integer.MAX_VALUE || length > Integer.MAX_VALUE)
             throw new CorruptDataException(where + ": sizes " + stored + " stored / " + length + " uncompressed are not valid");

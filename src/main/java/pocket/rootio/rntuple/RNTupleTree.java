@@ -15,7 +15,7 @@ import pocket.rootio.CorruptDataException;
 import pocket.rootio.KeyInfo;
 import pocket.rootio.LeafType;
 import pocket.rootio.MissingObjectException;
-import pocket.rootio.RootFile;
+import pocket.rootio.FileBytes;
 import pocket.rootio.RootIOException;
 import pocket.rootio.Tree;
 import pocket.rootio.UnsupportedFormatException;
@@ -29,22 +29,22 @@ import pocket.rootio.compress.Blocks;
  * a second), decodes each page once and joins them. Immutable, so reads may run on many threads.
  */
 public final class RNTupleTree implements Tree {
-    private final RootFile file;
+    private final FileBytes file;
     private final String name;
     private final Descriptor d;
     private final Map<String, FieldPlan> plans;
     /** Field id → its physical columns, in column order (looked up for every field of every read). */
     private final Map<Integer, List<ColumnDesc>> columnsOf = new HashMap<>();
 
-    private RNTupleTree(RootFile file, String name, Descriptor d, Map<String, FieldPlan> plans) {
+    private RNTupleTree(FileBytes file, String name, Descriptor d, Map<String, FieldPlan> plans) {
         this.file = file; this.name = name; this.d = d; this.plans = plans;
         for (ColumnDesc c : d.schema.columns) columnsOf.computeIfAbsent(c.field(), k -> new ArrayList<>()).add(c);
     }
 
     /** Reads the anchor, header, footer and page lists of the RNTuple under {@code key}. */
-    public static RNTupleTree open(RootFile file, KeyInfo key) throws RootIOException {
+    public static RNTupleTree open(FileBytes file, KeyInfo key) throws RootIOException {
         Descriptor d = new Descriptor(file, key);
-        return new RNTupleTree(file, key.path(), d, Plans.of(d.schema, "rootio: " + file.name() + ", RNTuple " + key.path()));
+        return new RNTupleTree(file, key.path(), d, FieldPlans.of(d.schema, "rootio: " + file.name() + ", RNTuple " + key.path()));
     }
 
     @Override public String name() { return name; }
@@ -213,7 +213,7 @@ public final class RNTupleTree implements Tree {
         }
         ByteBuffer[] bufs;
         try {
-            bufs = offs.length == 0 ? new ByteBuffer[0] : file.source().readv(offs, lens);
+            bufs = offs.length == 0 ? new ByteBuffer[0] : file.readv(offs, lens);
         } catch (RootIOException e) {
             throw e;
         } catch (IOException e) {

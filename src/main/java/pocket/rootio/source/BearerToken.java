@@ -11,7 +11,7 @@ import java.util.Optional;
  * Finds a WLCG bearer token the way WLCG's token discovery says: $BEARER_TOKEN, the file named
  * by $BEARER_TOKEN_FILE, $XDG_RUNTIME_DIR/bt_u$UID, then /tmp/bt_u$UID.
  */
-public final class BearerToken {
+final class BearerToken {
     private BearerToken() {}
 
     /** The token from the process environment, if any. */

@@ -21,7 +21,7 @@ import pocket.rootio.source.HttpRangeClient.Answer;
  * batch of ranges is sorted and ranges closer than the merge gap are fetched as one range; the
  * merged requests go out together on parallel connections. Optional WLCG bearer token.
  */
-public final class HttpSource implements Source {
+final class HttpSource implements Source {
     /** Largest merged range: bigger batches become several requests. */
     static final int MAX_MERGED = 32 * 1024 * 1024;
     /** Requests in flight at once for one readv. */

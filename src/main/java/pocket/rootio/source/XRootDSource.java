@@ -18,7 +18,7 @@ import static pocket.rootio.source.XRootDConnection.*;
  * (kXR_readv) sent back to back on the server's shared connection; a broken connection is
  * replaced and the file reopened, redirects are followed and waits obeyed.
  */
-public final class XRootDSource implements Source {
+final class XRootDSource implements Source {
     /** Largest segment of one kXR_readv element the server accepts (2 MiB minus its 16-byte header). */
     static final int MAX_SEGMENT = 2 * 1024 * 1024 - 16;
     /** Most elements in one kXR_readv request. */

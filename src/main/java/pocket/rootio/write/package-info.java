@@ -22,5 +22,7 @@
  * the CMSSW NanoAOD sample {@code nano_dy.root} (from scikit-hep/coffea's test samples), plus
  * the TLeafS record of {@code nano_tt_v15.root}, re-streamed as one TList by
  * {@code StreamerInfoResource} (test sources), whose test checks the committed bytes.
+ *
+ * <p>Of pocket, it may import {@code pocket.rootio} and {@code pocket.util}. All come before it in docs/architecture.md's package order, which ArchitectureTest checks.
  */
 package pocket.rootio.write;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import pocket.rootio.ColumnArray;
 import pocket.rootio.CorruptDataException;
 import pocket.rootio.LeafType;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.rootio.write.Compression;
 import pocket.rootio.write.RootFileWriter;
 import pocket.rootio.write.TreeSchema;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pocket.rootio.ColumnArray;
 import pocket.rootio.LeafType;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.rootio.RootIOException;
 import pocket.rootio.Tree;
 import pocket.rootio.source.LocalSource;

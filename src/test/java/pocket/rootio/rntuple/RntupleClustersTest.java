@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import pocket.rootio.ColumnArray;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.rootio.Tree;
 import pocket.rootio.source.Source;
 import pocket.rootio.source.Sources;

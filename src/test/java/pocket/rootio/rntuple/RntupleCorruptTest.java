@@ -9,7 +9,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pocket.rootio.CorruptDataException;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.rootio.RootIOException;
 import pocket.rootio.Tree;
 import pocket.testing.TestData;
@@ -34,7 +34,7 @@ class RntupleCorruptTest {
     static long[] page(String branch) throws Exception {
         try (RootFile f = RootFile.open(SAMPLE.toString())) {
             Descriptor d = new Descriptor(f, f.key("Events"));
-            FieldPlan p = Plans.of(d.schema, "").get(branch);
+            FieldPlan p = FieldPlans.of(d.schema, "").get(branch);
             for (ColumnDesc c : d.schema.columns)
                 if (c.field() == p.valueField()) {
                     Cluster.ColumnPages cp = d.clusters.get(0).columns()[c.id()];

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.testing.TestData;
 
 /**

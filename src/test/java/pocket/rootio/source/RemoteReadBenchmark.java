@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.rootio.Tree;
 import pocket.testing.NginxServer;
 import pocket.testing.TestData;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pocket.rootio.ColumnArray;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.rootio.Tree;
 import pocket.testing.NginxServer;
 import pocket.testing.TestData;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import pocket.rootio.BranchInfo;
 import pocket.rootio.ColumnArray;
 import pocket.rootio.LeafType;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.rootio.Tree;
 
 import java.nio.file.Path;

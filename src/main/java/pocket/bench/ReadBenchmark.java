@@ -1,4 +1,4 @@
-package pocket.rootio.bench;
+package pocket.bench;
 
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import pocket.rootio.ColumnArray;
 import pocket.rootio.LeafType;
-import pocket.rootio.RootFile;
+import pocket.rootio.file.RootFile;
 import pocket.rootio.RootIOException;
 import pocket.rootio.compress.Blocks;
 import pocket.rootio.read.BasketRef;
@@ -37,9 +37,9 @@ import pocket.rootio.write.WriteOptions;
  * Prints MB/s of uncompressed basket bytes and events/s.
  *
  * <pre>
- *   java -cp target/pocket.jar pocket.rootio.bench.ReadBenchmark                 # generated NanoAOD-like files, every codec
- *   java -cp target/pocket.jar pocket.rootio.bench.ReadBenchmark --events 500000 --compression lz4
- *   java -cp target/pocket.jar pocket.rootio.bench.ReadBenchmark FILE TREE [BRANCH...]           # an existing file
+ *   java -cp target/pocket.jar pocket.bench.ReadBenchmark                 # generated NanoAOD-like files, every codec
+ *   java -cp target/pocket.jar pocket.bench.ReadBenchmark --events 500000 --compression lz4
+ *   java -cp target/pocket.jar pocket.bench.ReadBenchmark FILE TREE [BRANCH...]           # an existing file
  * </pre>
  */
 public final class ReadBenchmark {

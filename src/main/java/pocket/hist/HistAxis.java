@@ -3,7 +3,7 @@ package pocket.hist;
 import java.util.List;
 
 /** One histogram axis: maps a value to a bin and knows its bins, edges or categories, and flow bins. */
-public sealed interface Axis
+public sealed interface HistAxis
         permits RegularAxis, VariableAxis, IntegerAxis, StrCategoryAxis, IntCategoryAxis, BooleanAxis {
 
     /** The axis name, unique within a histogram (hist's {@code name=}). */

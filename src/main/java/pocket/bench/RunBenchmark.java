@@ -1,4 +1,6 @@
-package pocket.run;
+package pocket.bench;
+
+import pocket.run.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +20,8 @@ import pocket.workflow.Output;
  * on N threads, printing events/s and the speed-up, and checking both outputs are identical.
  * <pre>
  *   pocket generate --sample zmumu --events 400000 --files 8 -o /tmp/gen
- *   java -cp target/pocket.jar pocket.run.RunBenchmark --cfg notebooks/zmumu/analysis.jsh --datasets /tmp/gen/datasets_zmumu.json --replicate 1 --chunksize 25000
- *   java -cp target/pocket.jar pocket.run.RunBenchmark --synthetic 4000000      (no ROOT files: a CPU-bound stand-in processor)
+ *   java -cp target/pocket.jar pocket.bench.RunBenchmark --cfg notebooks/zmumu/analysis.jsh --datasets /tmp/gen/datasets_zmumu.json --replicate 1 --chunksize 25000
+ *   java -cp target/pocket.jar pocket.bench.RunBenchmark --synthetic 4000000      (no ROOT files: a CPU-bound stand-in processor)
  * </pre>
  */
 public final class RunBenchmark {

@@ -1,4 +1,4 @@
-package pocket.rootio;
+package pocket.rootio.file;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -9,6 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import pocket.rootio.CorruptDataException;
+import pocket.rootio.FileBytes;
+import pocket.rootio.KeyInfo;
+import pocket.rootio.NotRootFileException;
+import pocket.rootio.RootIOException;
+import pocket.rootio.Tree;
+import pocket.rootio.TruncatedFileException;
+import pocket.rootio.UnsupportedFormatException;
+import pocket.rootio.MissingObjectException;
 import pocket.rootio.compress.Blocks;
 import pocket.rootio.io.RBuffer;
 import pocket.rootio.model.FileHeader;
@@ -25,7 +34,7 @@ import pocket.util.Names;
  * An open ROOT file: its header, its keys and directories (highest cycle wins), and its TTrees
  * as columnar {@link Tree}s. Thread-safe: trees of one file may be read from several threads.
  */
-public class RootFile implements Closeable {
+public class RootFile implements FileBytes, Closeable {
     private final Source source;
     private final long size;
     private final FileHeader header;
@@ -67,13 +76,13 @@ public class RootFile implements Closeable {
         }
     }
 
-    public String name() { return source.name(); }
+    @Override public String name() { return source.name(); }
     public Source source() { return source; }
-    public long size() { return size; }
+    @Override public long size() { return size; }
     public FileHeader header() { return header; }
 
     /** ROOT's file-level compression setting, e.g. "LZMA:9". */
-    public String compression() { return Blocks.settingName(header.fCompress()); }
+    @Override public String compression() { return Blocks.settingName(header.fCompress()); }
 
     /** All keys of the top directory, every cycle, in file order. */
     public List<KeyInfo> keys() { return topKeys; }
@@ -184,7 +193,7 @@ public class RootFile implements Closeable {
     }
 
     /** The uncompressed object of a key (its record after the key header). */
-    public byte[] objectBytes(KeyInfo k) throws RootIOException { return record(k).object; }
+    @Override public byte[] objectBytes(KeyInfo k) throws RootIOException { return record(k).object; }
 
     private record Record(byte[] object, int keylen, int stored) {}
 
@@ -204,7 +213,7 @@ public class RootFile implements Closeable {
      *
      * @throws TruncatedFileException when the file ends first, naming what was being read
      */
-    public byte[] bytes(long offset, int length, String what) throws RootIOException {
+    @Override public byte[] bytes(long offset, int length, String what) throws RootIOException {
         ByteBuffer buf = buffer(offset, length, what);
         if (buf.hasArray() && buf.arrayOffset() == 0 && buf.position() == 0 && buf.array().length == length) return buf.array();
         byte[] out = new byte[length];
@@ -230,7 +239,7 @@ public class RootFile implements Closeable {
     }
 
     /** As {@link #checkRange(long, long, String)}, the object named only when the check fails (a read checks thousands of baskets). */
-    public void checkRange(long offset, long length, java.util.function.Supplier<String> what) throws TruncatedFileException {
+    @Override public void checkRange(long offset, long length, java.util.function.Supplier<String> what) throws TruncatedFileException {
         if (offset < 0 || length < 0 || offset + length > size)
             throw new TruncatedFileException("rootio: " + name() + ", " + what.get() + ": needs bytes " + offset + " to " + (offset + length)
                     + " but the file has " + size + " bytes (truncated file?)");
@@ -292,6 +301,8 @@ public class RootFile implements Closeable {
 
     /** One parse step over a record. */
     @FunctionalInterface public interface Parse<T> { T run() throws RootIOException; }
+
+    @Override public ByteBuffer[] readv(long[] offsets, int[] lengths) throws IOException { return source.readv(offsets, lengths); }
 
     @Override public void close() throws IOException { source.close(); }
 

@@ -1,11 +1,13 @@
-package pocket.hist;
+package pocket.bench;
+
+import pocket.hist.*;
 
 import java.util.Random;
 
 /**
  * Prints fill rates (values per second) for the common shapes: 1-d regular from double[] and float[],
  * weighted, and PocketCoffea's cat × variation × variable with scalar categories.
- * Run: {@code java -cp target/classes:... pocket.hist.FillBenchmark [N]} (default 10 000 000).
+ * Run: {@code java -cp target/classes:... pocket.bench.FillBenchmark [N]} (default 10 000 000).
  */
 public final class FillBenchmark {
     private FillBenchmark() {}

@@ -12,8 +12,8 @@ import java.util.Map;
  * branch; an RNTupleCardinality field is the counter of the collection it projects. Other fields
  * (the {@code _collectionN} records themselves, nested or streamer fields) are not branches.
  */
-final class Plans {
-    private Plans() {}
+final class FieldPlans {
+    private FieldPlans() {}
 
     static Map<String, FieldPlan> of(Schema s, String where) {
         Map<Integer, String> counters = new HashMap<>();

@@ -3,8 +3,8 @@ package pocket.remote;
 import java.nio.file.Path;
 
 /** The layout of a run folder on the batch side, shared by the driver (remote paths) and the worker (local paths). */
-final class RunFolder {
-    private RunFolder() {}
+final class BatchFolder {
+    private BatchFolder() {}
 
     static final String PLAN = "plan.json";
     static final String CLASSPATH = "classpath.txt";

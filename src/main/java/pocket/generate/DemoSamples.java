@@ -1,4 +1,4 @@
-package pocket.cli;
+package pocket.generate;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
@@ -15,8 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import pocket.generate.Sample;
-import pocket.generate.SampleWriter;
 import pocket.rootio.write.WriteOptions;
 
 /**
@@ -24,7 +22,7 @@ import pocket.rootio.write.WriteOptions;
  * with their dataset JSONs, made once and reused while their event counts and seed still match,
  * plus {@code params_lumi.yaml}, the luminosity the generated data amount to.
  */
-final class DemoSamples {
+public final class DemoSamples {
     /** The Z→μμ share of the generator's data events (see EventGenerator: 35% Z→μμ, 10% top-like, the rest QCD-like). */
     static final double DATA_Z_FRACTION = 0.35;
     static final long SEED = 1;
@@ -36,7 +34,7 @@ final class DemoSamples {
     private final long zmumu, ttbar, data;
 
     /** {@code total} events shared 3:1:2 over DY, ttbar and data. */
-    DemoSamples(Path dir, long total) {
+    public DemoSamples(Path dir, long total) {
         if (total < 6) throw new IllegalArgumentException("--events must be at least 6 (shared 3:1:2 over DY, ttbar and data), got " + total);
         this.dir = dir;
         this.zmumu = total / 2;
@@ -44,7 +42,7 @@ final class DemoSamples {
         this.data = total - zmumu - ttbar;
     }
 
-    Path dir() { return dir; }
+    public Path dir() { return dir; }
 
     long events(Sample s) {
         return switch (s) { case ZMUMU -> zmumu; case TTBAR -> ttbar; case DATA -> data; };
@@ -54,14 +52,14 @@ final class DemoSamples {
      * The luminosity (pb⁻¹) at which the DY cross-section gives as many Z→μμ events as the data
      * hold, so that data and simulation can be compared in the plots.
      */
-    double lumiPb() { return DATA_Z_FRACTION * data / Sample.ZMUMU.xsec; }
+    public double lumiPb() { return DATA_Z_FRACTION * data / Sample.ZMUMU.xsec; }
 
     private SampleWriter writer(Sample s) {
         return new SampleWriter(s, events(s), 1, SEED, WriteOptions.defaults(), YEAR);
     }
 
     /** Makes whatever is missing or stale (the samples side by side, one thread each), saying for each whether it was made or reused. */
-    void ensure(PrintWriter out) throws IOException {
+    public void ensure(PrintWriter out) throws IOException {
         Files.createDirectories(dir);
         List<Callable<String>> jobs = new ArrayList<>();
         for (Sample s : Sample.values()) {

@@ -8,8 +8,8 @@ import pocket.rootio.model.TLeaf;
 import pocket.rootio.model.TTree;
 
 /** The one place that decides how each branch of a TTree is read (its interpretation). */
-final class Plans {
-    private Plans() {}
+final class BranchPlans {
+    private BranchPlans() {}
 
     static Map<String, BranchPlan> of(TTree tree, String fileCompression) {
         Map<String, BranchPlan> out = new LinkedHashMap<>();

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Growable primitive columns, one per branch of a schema, filled event by event. */
-final class Columns {
+final class EventColumns {
     /** One branch's values (and entry offsets when jagged). */
     static final class Col {
         final BranchSpec spec;
@@ -81,7 +81,7 @@ final class Columns {
     private final Map<String, Col> cols = new LinkedHashMap<>();
     private final TreeSchema schema;
 
-    Columns(TreeSchema schema, int capacity) {
+    EventColumns(TreeSchema schema, int capacity) {
         this.schema = schema;
         for (BranchSpec b : schema.branches()) if (!schema.isCounter(b.name())) cols.put(b.name(), new Col(b, capacity));
     }

@@ -1,2 +1,0 @@
-/** Read-speed benchmarks: the reader against raw decompression of the same baskets, on one core. */
-package pocket.rootio.bench;

@@ -1,0 +1,70 @@
+package pocket.run;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import pocket.config.Dataset;
+import pocket.workflow.Chunk;
+import pocket.workflow.Output;
+
+/**
+ * What one output group (all datasets, or one with {@code -ps}) will run: its chunks, each chunk's
+ * leaf in the merge tree, and what an earlier run left to add to. A fresh run, a worker's or
+ * caller's explicit chunks and a {@code --resubmit-failed} are three ways to build it; running it
+ * is the same for all three.
+ */
+record GroupPlan(String name, List<Dataset> datasets, ChunkPlan chunks, List<Integer> leaves,
+                 ExactMerge exact, Output extraBefore, Output earlierRaw, boolean resubmission) {
+
+    /** Every chunk of the datasets, merged in a fresh tree. */
+    static GroupPlan fresh(String name, List<Dataset> datasets, String tree, RunOptions opts, EntryCounter counter) {
+        ChunkPlan plan = ChunkPlan.of(datasets, tree, opts, counter,
+                opts.has("limit-chunks") ? 1 : Math.min(16, Math.max(opts.getInt("scaleout", 1), 4)));
+        return inFreshTree(name, datasets, plan, opts);
+    }
+
+    /** Exactly the given chunks of these datasets, merged in a fresh tree; null when none of them belongs here. */
+    static GroupPlan explicit(String name, List<Dataset> datasets, List<Chunk> given, RunOptions opts, EntryCounter counter) {
+        ChunkPlan plan = Runner.explicitPlan(datasets, given, Map.of(), opts, counter);
+        return plan.chunks().isEmpty() && plan.unopened().isEmpty() ? null : inFreshTree(name, datasets, plan, opts);
+    }
+
+    /**
+     * The earlier run's failed chunks, at their leaves of its merge tree (rebuilt from its partials,
+     * so the result equals a clean run bit for bit) and added to its raw output; null when none
+     * failed here.
+     */
+    static GroupPlan resubmit(String name, List<Dataset> datasets, RunFolder folder, RunFolder.Failures earlier,
+                              boolean separately, RunOptions opts, EntryCounter counter) throws IOException {
+        ChunkPlan plan = Runner.explicitPlan(datasets, earlier.failed().stream().map(ChunkFate::chunk).toList(),
+                earlier.processedPerDataset(), opts, counter);
+        if (plan.chunks().isEmpty() && plan.unopened().isEmpty()) return null;
+        Output raw = folder.readRaw(name);
+        if (raw == null)
+            throw new IOException("cannot resubmit: " + folder.rawOutput(name) + " of the earlier run is missing"
+                    + " (was it run " + (separately ? "without" : "with") + " -ps?)");
+        List<Integer> leaves = leavesOf(plan.chunks(), earlier);
+        RunFolder.Partials parts = folder.readPartials(name);
+        ExactMerge exact = parts == null ? null : new ExactMerge(parts.tree(), plan.chunks(), leaves);
+        return new GroupPlan(name, datasets, plan, leaves, exact, parts == null ? null : parts.extra(), raw, true);
+    }
+
+    private static GroupPlan inFreshTree(String name, List<Dataset> datasets, ChunkPlan plan, RunOptions opts) {
+        List<Integer> leaves = new ArrayList<>();
+        for (int i = 0; i < plan.chunks().size(); i++) leaves.add(i);
+        return new GroupPlan(name, datasets, plan, leaves, ExactMerge.ofPlan(plan.chunks(), opts.getInt("tree-reduction", 20)), null, null, false);
+    }
+
+    /** Each chunk's leaf in the earlier run's tree: the failed chunk it is (same instance), else -1. */
+    private static List<Integer> leavesOf(List<Chunk> chunks, RunFolder.Failures earlier) {
+        Map<Chunk, Integer> leaf = new IdentityHashMap<>();
+        for (int i = 0; i < earlier.failed().size(); i++) leaf.put(earlier.failed().get(i).chunk(), earlier.leaves().get(i));
+        List<Integer> out = new ArrayList<>();
+        for (Chunk c : chunks) out.add(leaf.getOrDefault(c, -1));
+        return out;
+    }
+
+    boolean contains(String dataset) { return datasets.stream().anyMatch(d -> d.name().equals(dataset)); }
+}
