@@ -116,7 +116,7 @@ public final class Bench {
             resetPeak();
             long t1 = System.nanoTime();
             RunResult res = Runner.run(RunRequest.builder(cfg, dir.resolve("out-" + executor)).configScript(dir.resolve("analysis.jsh"))
-                    .executor(executor).options(o).logLevel("ERROR").build());
+                    .executor(executor).options(o).logLevel("ERROR").existing(RunRequest.ExistingRun.OVERWRITE).build());
             double s = secondsSince(t1);
             long processed = res.output().cutflowStep("initial").values().stream().mapToLong(Long::longValue).sum();
             out.printf(Locale.ROOT, "  %d thread%s Z->mumu analysis   %10.0f events/s  (%d events, %.1f s, %s)  peak heap %s%n",

@@ -23,7 +23,8 @@ import pocket.run.Runner;
         description = {"Run an analysis on NanoAOD files using a pocket configuration (analysis.jsh).",
                 "Any other --key=value sets that run option (numbers and booleans parsed)."},
         footer = {"", "Exit codes: 0 run complete, 1 some chunks failed (partial output written;"
-                + " complete it with --resubmit-failed), 2 bad arguments or configuration."})
+                + " complete it with --resubmit-failed), 2 bad arguments or configuration, or an output folder holding another run,"
+                + " 130 interrupted (Ctrl-C: the finished chunks are kept; run the same command with --resume)."})
 final class RunCommand implements Callable<Integer> {
     /** How a request starts from --cfg and -o: loads the configuration (tests give datasets and a processor instead). */
     static BiFunction<Path, Path, RunRequest.Builder> start = (cfg, out) -> RunRequest.builder(Configurator.load(cfg), out);
@@ -55,6 +56,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--resubmit-failed", description = "Process only the chunks in <outputdir>/failed_chunks.json and merge them into that output")
     boolean resubmitFailed;
 
+    @Option(names = "--resume", description = "Finish the interrupted run in <outputdir> (killed, Ctrl-C, power cut): only the chunks"
+            + " it had not finished run, and the output equals an uninterrupted run's")
+    boolean resume;
+
+    @Option(names = "--overwrite", description = "Replace the run in <outputdir> (pocket's own files there are removed first)")
+    boolean overwrite;
+
     @Unmatched List<String> free = new ArrayList<>();
 
     PrintStream out = System.out, err = System.err;
@@ -63,6 +71,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         out.println(Banner.text());
         try {
+            if (resume && overwrite) throw new IllegalArgumentException("--resume and --overwrite exclude each other: --resume finishes the run in "
+                    + outputDir + ", --overwrite replaces it");
             if (full && processSeparately) throw new IllegalArgumentException("-f/--full and -ps/--process-separately exclude each other");
             if (!Files.isRegularFile(cfg)) throw new IllegalArgumentException("--cfg: config file " + cfg + " not found");
             RunOptionsResolver.Resolution res = runFlags.resolve(free);
@@ -74,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
                     .processSeparately(processSeparately)
                     .filterYears(filters.years).filterSamples(filters.samples).filterDatasets(filters.datasets)
                     .resubmitFailed(resubmitFailed)
+                    .existing(resume ? RunRequest.ExistingRun.RESUME : overwrite ? RunRequest.ExistingRun.OVERWRITE : RunRequest.ExistingRun.REFUSE)
                     .executorCustomSetup(executorCustomSetup)
                     .logLevel(logLevel)
                     .warnings(res.warnings())

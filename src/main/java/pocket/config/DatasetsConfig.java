@@ -111,10 +111,8 @@ public final class DatasetsConfig {
             for (int i = 0; i < arr.size(); i++) {
                 String f = arr.get(i).getAsString();
                 if (f.contains("://")) { files.add(f); continue; }
-                Path fp = folder.resolve(f).normalize();
-                if (!Files.isReadable(fp))
-                    throw new ConfigException(where + ": key 'files'[" + i + "] = '" + f + "' is not a readable file (resolved against " + folder + " to " + fp + ")");
-                files.add(fp.toString());
+                // a file missing now is the run's to judge: an error, or a skipped file with skip-bad-files
+                files.add(folder.resolve(f).normalize().toString());
             }
             if (files.isEmpty()) throw new ConfigException(where + ": key 'files' is empty");
             meta.putIfAbsent("dataset", name);

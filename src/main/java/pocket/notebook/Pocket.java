@@ -40,12 +40,14 @@ public final class Pocket {
     private final List<String> samples, datasets, years;
     private final String logLevel;
     private final double lumi;
+    private final RunRequest.ExistingRun existing;
 
     private Pocket(Builder b) {
         config = b.config; script = b.script; executor = b.executor; runOptions = b.runOptions; overrides = Map.copyOf(b.overrides);
         scaleout = b.scaleout; chunksize = b.chunksize; limitFiles = b.limitFiles; limitChunks = b.limitChunks;
         test = b.test; skipBadFiles = b.skipBadFiles; processSeparately = b.processSeparately; outputDir = b.outputDir;
         customSetup = b.customSetup; samples = b.samples; datasets = b.datasets; years = b.years; logLevel = b.logLevel; lumi = b.lumi;
+        existing = b.existing;
     }
 
     /** A run of the config script (analysis.jsh), loaded with {@link Configurator#load}. */
@@ -132,6 +134,15 @@ public final class Pocket {
         return Path.of("pocket-output", name);
     }
 
+    /** Replaces whatever run the output folder holds, an interrupted one too ({@code --overwrite}). */
+    public Pocket overwrite() { return with(b -> b.existing = RunRequest.ExistingRun.OVERWRITE); }
+
+    /**
+     * Finishes the interrupted run in the output folder ({@code --resume}): only the chunks it had
+     * not finished run, and the result equals an uninterrupted run's.
+     */
+    public Result resume() { return with(b -> b.existing = RunRequest.ExistingRun.RESUME).run(); }
+
     /** Runs through {@link Runner#run}; in a notebook a progress bar updates in place meanwhile. */
     public Result run() {
         RunOptionsResolver.Resolution res = resolution();
@@ -146,6 +157,7 @@ public final class Pocket {
                 .logLevel(logLevel != null ? logLevel : (Display.inNotebook() ? "WARNING" : "INFO"))
                 .progress(progress)
                 .warnings(res.warnings())
+                .existing(existing)
                 .build();
         try {
             RunResult r = Runner.run(req);
@@ -174,6 +186,7 @@ public final class Pocket {
         b.scaleout = scaleout; b.chunksize = chunksize; b.limitFiles = limitFiles; b.limitChunks = limitChunks;
         b.test = test; b.skipBadFiles = skipBadFiles; b.processSeparately = processSeparately; b.outputDir = outputDir;
         b.customSetup = customSetup; b.samples = samples; b.datasets = datasets; b.years = years; b.logLevel = logLevel; b.lumi = lumi;
+        b.existing = existing;
         change.accept(b);
         return new Pocket(b);
     }
@@ -188,5 +201,7 @@ public final class Pocket {
         boolean test, skipBadFiles, processSeparately;
         List<String> samples = List.of(), datasets = List.of(), years = List.of();
         double lumi = -1;
+        // a cell run again replaces its finished run; an interrupted one waits for resume() or overwrite()
+        RunRequest.ExistingRun existing = RunRequest.ExistingRun.REPLACE_FINISHED;
     }
 }

@@ -45,6 +45,12 @@ public final class ChunkAttempts {
                 last = e;
             }
             if (!policy.retry(last, attempts)) return new Done<>(null, policy.fate(chunk, last, attempts, seconds(t0)));
+            try {
+                Thread.sleep(FailurePolicy.backoffMillis(attempts));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Done<>(null, policy.fate(chunk, e, attempts, seconds(t0)));
+            }
         }
     }
 

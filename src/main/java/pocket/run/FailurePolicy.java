@@ -65,6 +65,11 @@ public final class FailurePolicy {
     }
 
     /** Whether an attempt that threw {@code e}, the {@code attempts}-th, is followed by another. */
+    /** How long to wait before attempt {@code attempts + 1} of a transient error: 0.1 s, doubling, at most 5 s (a busy server gets air). */
+    public static long backoffMillis(int attempts) {
+        return Math.min(5000L, 100L << Math.min(Math.max(attempts - 1, 0), 16));
+    }
+
     public boolean retry(Throwable e, int attempts) {
         return !(e instanceof InterruptedException) && classify(e) == Kind.TRANSIENT && attempts <= retries;
     }

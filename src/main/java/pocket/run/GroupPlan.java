@@ -16,7 +16,7 @@ import pocket.workflow.Output;
  * is the same for all three.
  */
 record GroupPlan(String name, List<Dataset> datasets, ChunkPlan chunks, List<Integer> leaves,
-                 ExactMerge exact, Output extraBefore, Output earlierRaw, boolean resubmission) {
+                 ExactMerge exact, Output extraBefore, Output earlierRaw, boolean resubmission, List<ChunkFate> restored) {
 
     /** Every chunk of the datasets, merged in a fresh tree. */
     static GroupPlan fresh(String name, List<Dataset> datasets, String tree, RunOptions opts, EntryCounter counter) {
@@ -33,13 +33,15 @@ record GroupPlan(String name, List<Dataset> datasets, ChunkPlan chunks, List<Int
 
     /**
      * The earlier run's failed chunks, at their leaves of its merge tree (rebuilt from its partials,
-     * so the result equals a clean run bit for bit) and added to its raw output; null when none
-     * failed here.
+     * so the result equals a clean run bit for bit), and its skipped chunks (outside the tree, added
+     * in chunk order), all added to its raw output; null when none failed or was skipped here.
      */
     static GroupPlan resubmit(String name, List<Dataset> datasets, RunFolder folder, RunFolder.Failures earlier,
                               boolean separately, RunOptions opts, EntryCounter counter) throws IOException {
-        ChunkPlan plan = Runner.explicitPlan(datasets, earlier.failed().stream().map(ChunkFate::chunk).toList(),
-                earlier.processedPerDataset(), opts, counter);
+        List<Chunk> again = new ArrayList<>();
+        earlier.failed().forEach(f -> again.add(f.chunk()));
+        earlier.skipped().forEach(f -> again.add(f.chunk()));
+        ChunkPlan plan = Runner.explicitPlan(datasets, again, earlier.processedPerDataset(), opts, counter);
         if (plan.chunks().isEmpty() && plan.unopened().isEmpty()) return null;
         Output raw = folder.readRaw(name);
         if (raw == null)
@@ -48,13 +50,41 @@ record GroupPlan(String name, List<Dataset> datasets, ChunkPlan chunks, List<Int
         List<Integer> leaves = leavesOf(plan.chunks(), earlier);
         RunFolder.Partials parts = folder.readPartials(name);
         ExactMerge exact = parts == null ? null : new ExactMerge(parts.tree(), plan.chunks(), leaves);
-        return new GroupPlan(name, datasets, plan, leaves, exact, parts == null ? null : parts.extra(), raw, true);
+        return new GroupPlan(name, datasets, plan, leaves, exact, parts == null ? null : parts.extra(), raw, true, List.of());
     }
 
     private static GroupPlan inFreshTree(String name, List<Dataset> datasets, ChunkPlan plan, RunOptions opts) {
         List<Integer> leaves = new ArrayList<>();
         for (int i = 0; i < plan.chunks().size(); i++) leaves.add(i);
-        return new GroupPlan(name, datasets, plan, leaves, ExactMerge.ofPlan(plan.chunks(), opts.getInt("tree-reduction", 20)), null, null, false);
+        return new GroupPlan(name, datasets, plan, leaves, ExactMerge.ofPlan(plan.chunks(), opts.getInt("tree-reduction", 20)), null, null, false, List.of());
+    }
+
+    /**
+     * An interrupted run's plan from its checkpoint: the leaves it finished go into a fresh tree of
+     * the same shape as they were, the rest run now, so the result is the uninterrupted run's bit for bit.
+     */
+    static GroupPlan resumed(Checkpoint.SavedPlan saved, List<Dataset> datasets, List<Checkpoint.Done> done) {
+        List<Chunk> all = saved.chunks();
+        TreeReducer<Output> tree = new TreeReducer<>(all.size(), saved.fanIn(), Output::add);
+        boolean[] finished = new boolean[all.size()];
+        List<ChunkFate> restored = new ArrayList<>();
+        for (Checkpoint.Done d : done) {
+            if (d.leaf() < 0 || d.leaf() >= all.size() || finished[d.leaf()]) continue;
+            finished[d.leaf()] = true;
+            tree.offer(d.leaf(), d.output());
+            ChunkFate f = d.fate();
+            restored.add(new ChunkFate(all.get(d.leaf()), f.status(), f.reason(), f.traceback(), f.attempts(), f.seconds(), f.kind()));
+        }
+        List<Chunk> rest = new ArrayList<>();
+        List<Integer> leaves = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) if (!finished[i]) { rest.add(all.get(i)); leaves.add(i); }
+        ChunkPlan plan = new ChunkPlan(rest, saved.unopened(), saved.events());
+        return new GroupPlan(saved.group(), datasets, plan, leaves, new ExactMerge(tree, rest, leaves), null, null, false, restored);
+    }
+
+    /** What the checkpoint keeps of this plan: every chunk at its leaf. Only a run's own plan has one. */
+    Checkpoint.SavedPlan saved(int fanIn) {
+        return new Checkpoint.SavedPlan(name, chunks.chunks(), chunks.unopened(), chunks.eventsPerDataset(), fanIn);
     }
 
     /** Each chunk's leaf in the earlier run's tree: the failed chunk it is (same instance), else -1. */

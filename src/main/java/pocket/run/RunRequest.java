@@ -26,7 +26,14 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
                          List<String> filterSamples, List<String> filterDatasets, boolean resubmitFailed,
                          Path executorCustomSetup, String logLevel, ChunkProcessor processor,
                          EntryCounter entries, ProgressListener progress, List<pocket.workflow.Chunk> chunks,
-                         List<pocket.config.Dataset> datasets, List<String> warnings) {
+                         List<pocket.config.Dataset> datasets, List<String> warnings, ExistingRun existing) {
+    /**
+     * What a run does when its output folder already holds a run: refuse ({@code pocket run}'s
+     * default), replace it ({@code --overwrite}), finish it ({@code --resume}), or replace it only
+     * when it finished (a notebook cell run again) and refuse an interrupted one.
+     */
+    public enum ExistingRun { REFUSE, OVERWRITE, RESUME, REPLACE_FINISHED }
+
     public RunRequest {
         if (config == null && (datasets == null || processor == null))
             throw new IllegalArgumentException("run request: without a configuration give the datasets and the processor");
@@ -39,7 +46,14 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         chunks = chunks == null ? null : List.copyOf(chunks);
         datasets = datasets == null ? null : List.copyOf(datasets);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        existing = existing == null ? ExistingRun.REFUSE : existing;
+        if (existing == ExistingRun.RESUME && resubmitFailed)
+            throw new IllegalArgumentException("--resume and --resubmit-failed exclude each other: --resume finishes an interrupted run,"
+                    + " --resubmit-failed reruns the failed chunks of a finished one");
     }
+
+    /** True when this run finishes an interrupted one from its checkpoint. */
+    public boolean resume() { return existing == ExistingRun.RESUME; }
 
     public static Builder builder(Configurator config, Path outputDir) { return new Builder(config, outputDir); }
 
@@ -49,7 +63,7 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         b.processSeparately = processSeparately; b.filterYears = filterYears; b.filterSamples = filterSamples;
         b.filterDatasets = filterDatasets; b.resubmitFailed = resubmitFailed; b.executorCustomSetup = executorCustomSetup;
         b.logLevel = logLevel; b.processor = processor; b.entries = entries; b.progress = progress; b.chunks = chunks; b.datasets = datasets;
-        b.warnings = warnings;
+        b.warnings = warnings; b.existing = existing;
         return b;
     }
 
@@ -68,6 +82,7 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         private List<pocket.workflow.Chunk> chunks;
         private List<pocket.config.Dataset> datasets;
         private List<String> warnings = List.of();
+        private ExistingRun existing;
 
         private Builder(Configurator config, Path outputDir) { this.config = config; this.outputDir = outputDir; }
 
@@ -87,10 +102,11 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         public Builder chunks(List<pocket.workflow.Chunk> c) { chunks = c; return this; }
         public Builder datasets(List<pocket.config.Dataset> d) { datasets = d; return this; }
         public Builder warnings(List<String> w) { warnings = w; return this; }
+        public Builder existing(ExistingRun e) { existing = e; return this; }
 
         public RunRequest build() {
             return new RunRequest(config, configScript, outputDir, executor, options, processSeparately, filterYears,
-                    filterSamples, filterDatasets, resubmitFailed, executorCustomSetup, logLevel, processor, entries, progress, chunks, datasets, warnings);
+                    filterSamples, filterDatasets, resubmitFailed, executorCustomSetup, logLevel, processor, entries, progress, chunks, datasets, warnings, existing);
         }
     }
 }

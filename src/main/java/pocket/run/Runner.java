@@ -33,25 +33,67 @@ public final class Runner {
 
     public static RunResult run(RunRequest req) throws IOException {
         Path out = req.outputDir();
-        Files.createDirectories(out);
         RunFolder folder = new RunFolder(out);
-        try (RunLog log = new RunLog(out.resolve(RunFolder.LOGFILE), req.logLevel(), System.out)) {
-            return run(req, folder, log);
+        Checkpoint checkpoint = new Checkpoint(out);
+        Prepared p = prepare(req, folder, checkpoint);
+        Files.createDirectories(out);
+        RunRequest.ExistingRun existing = req.resubmitFailed() ? RunRequest.ExistingRun.RESUME : req.existing();
+        try (FolderLock lock = FolderLock.take(out, existing);
+             RunLog log = new RunLog(out.resolve(RunFolder.LOGFILE), req.logLevel(), System.out)) {
+            Thread onInterrupt = new Thread(() -> interrupted(checkpoint, lock));
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            try {
+                return run(req, p, folder, checkpoint, log);
+            } finally {
+                try { Runtime.getRuntime().removeShutdownHook(onInterrupt); } catch (IllegalStateException e) { /* shutting down */ }
+            }
         }
     }
 
-    private static RunResult run(RunRequest req, RunFolder folder, RunLog log) throws IOException {
+    /** What a run checks before it touches its output folder, so that bad input leaves the folder as it was. */
+    private record Prepared(RunOptions opts, List<Dataset> datasets, ExecutorFactory factory, String fingerprint, boolean resuming,
+                            List<String> warnings, List<String> notes) {}
+
+    private static Prepared prepare(RunRequest req, RunFolder folder, Checkpoint checkpoint) throws IOException {
         Configurator cfg = req.config();
         RunOptions opts = req.options() != null ? req.options() : RunOptionsResolver.defaults().resolve(req.executor());
-        List<Dataset> datasets = filter(req.datasets() != null ? req.datasets() : cfg.datasets(), req, log);
-        String treeName = cfg != null ? cfg.treeName() : "Events";
-
+        List<String> warnings = new ArrayList<>(req.warnings()), notes = new ArrayList<>();
+        List<Dataset> datasets = filter(req.datasets() != null ? req.datasets() : cfg.datasets(), req, warnings::add);
         ExecutorFactory factory = ExecutorProviders.lookup(req.executor(), opts, req.executorCustomSetup());
         opts = factory.customizeArgs(opts);
-        log.info("Running with executor " + req.executor() + (req.resubmitFailed() ? " (resubmitting failed chunks)" : ""));
+        String fingerprint = fingerprint(cfg, datasets, req, opts);
+        boolean resuming = req.resume() && resumable(checkpoint, fingerprint, folder, notes);
+        // (a request with its own entry counter reads no files: synthetic datasets of tests and benchmarks)
+        if (!resuming && !req.resubmitFailed() && req.chunks() == null && req.entries() == null && !opts.getBool("skip-bad-files", false))
+            for (Dataset d : datasets)
+                for (String f : d.files())
+                    if (!f.contains("://") && !Files.isReadable(Path.of(f)))
+                        throw new IllegalArgumentException("dataset '" + d.name() + "': file " + f + " is not a readable file;"
+                                + " fix its dataset JSON, or add --skip-bad-files to run without it (--resubmit-failed tries it again later)");
+        return new Prepared(opts, datasets, factory, fingerprint, resuming, warnings, notes);
+    }
+
+    /** Ctrl-C (or a SIGTERM) during a run: the finished chunks stay in the checkpoint; say how to go on. */
+    private static void interrupted(Checkpoint checkpoint, FolderLock lock) {
+        System.out.flush();
+        System.err.println("\npocket: run interrupted; " + checkpoint.saved() + " finished chunk(s) are kept in " + checkpoint.dir()
+                + ": run the same command with --resume to process only the rest");
+        try { lock.close(); } catch (IOException e) { /* the marker names a dead pid: the next run sees it is stale */ }
+    }
+
+    private static RunResult run(RunRequest req, Prepared prep, RunFolder folder, Checkpoint checkpoint, RunLog log) throws IOException {
+        Configurator cfg = req.config();
+        RunOptions opts = prep.opts();
+        List<Dataset> datasets = prep.datasets();
+        String treeName = cfg != null ? cfg.treeName() : "Events";
+        ExecutorFactory factory = prep.factory();
+        boolean resuming = prep.resuming();
+        log.info("Running with executor " + req.executor() + (req.resubmitFailed() ? " (resubmitting failed chunks)" : "")
+                + (resuming ? " (resuming the interrupted run in " + folder.dir() + ")" : ""));
+        prep.notes().forEach(log::info);
         log.info("Run options:");
         new TreeMap<>(opts.asMap()).forEach((k, v) -> log.info(String.format("  %-24s %s", k, v)));
-        for (String w : req.warnings()) log.warning(w);
+        for (String w : prep.warnings()) log.warning(w);
         folder.writeRunOptions(opts);
         writeConfig(cfg, datasets, folder, log);
         waitForStartingTime(opts, log);
@@ -64,16 +106,26 @@ public final class Runner {
 
         RunFolder.Failures earlier = req.resubmitFailed() ? folder.readFailures() : null;
         Map<String, Integer> processed = new LinkedHashMap<>(earlier != null ? earlier.processedPerDataset() : Map.of());
-        List<ChunkFate> skipped = new ArrayList<>(earlier != null ? earlier.skipped() : List.of());
+        // --resubmit-failed tries the skipped chunks again too (the user may have fixed the file): of the earlier ones only those outside this run stay
+        List<ChunkFate> skipped = new ArrayList<>(earlier == null ? List.of() : earlier.skipped().stream()
+                .filter(f -> datasets.stream().noneMatch(d -> d.name().equals(f.chunk().dataset()))).toList());
         List<ChunkFate> allFates = new ArrayList<>();
         Map<Chunk, Integer> leafIndex = new IdentityHashMap<>();
-        Map<String, Output> outputs = new LinkedHashMap<>();
+        List<GroupPlan> done = new ArrayList<>();
         List<Output> raws = new ArrayList<>();
+        List<List<ChunkFate>> groupFates = new ArrayList<>();
+        boolean checkpointed = earlier == null && req.chunks() == null;
         long t0 = System.nanoTime();
         try {
             factory.setup();
-            for (GroupPlan g : plan(req, datasets, treeName, folder, earlier, opts, counter)) {
-                ExecutionResult er = execute(g, factory, ctx, progress, log);
+            List<GroupPlan> plans = resuming ? resumed(checkpoint, req, datasets, opts, log)
+                    : plan(req, datasets, treeName, folder, earlier, opts, counter);
+            if (checkpointed && !resuming) {
+                int fanIn = opts.getInt("tree-reduction", 20);
+                checkpoint.start(prep.fingerprint(), plans.stream().map(g -> g.saved(fanIn)).toList());
+            }
+            for (GroupPlan g : plans) {
+                ExecutionResult er = execute(g, factory, ctx, progress, checkpointed ? checkpoint : null, log);
                 List<ChunkFate> fates = er.fates();
                 allFates.addAll(fates);
                 for (int i = 0; i < g.chunks().chunks().size(); i++) leafIndex.put(g.chunks().chunks().get(i), g.leaves().get(i));
@@ -81,14 +133,14 @@ public final class Runner {
                     if (f.status() == ChunkFate.Status.PROCESSED) processed.merge(f.chunk().dataset(), 1, Integer::sum);
                     if (f.status() == ChunkFate.Status.SKIPPED) skipped.add(f);
                 }
-                Output raw = merge(g, er, folder, log);
-                raws.add(raw);
-                outputs.put(g.name(), write(g, raw, fates, skipped, processed, folder, log));
+                raws.add(merge(g, er, folder, log));
+                done.add(g);
+                groupFates.add(fates);
             }
             if (cfg != null && cfg.skimmedFilesDir() != null) writeSkimmedDatasetDefinition(datasets, raws, folder, log);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("run interrupted", e);
+            throw new IOException("run interrupted; the finished chunks are kept in " + checkpoint.dir() + ": run again with --resume (resume() in a notebook)", e);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -104,9 +156,64 @@ public final class Runner {
         folder.writeJson(folder.dir().resolve(RunFolder.PERFORMANCE), perf.toJson());
         log.info("Performance:");
         for (String line : perf.format().split("\n")) log.info("  " + line);
+        // the outputs last: a folder whose output_*.json says complete holds everything else of that run
+        Map<String, Output> outputs = new LinkedHashMap<>();
+        for (int i = 0; i < done.size(); i++)
+            outputs.put(done.get(i).name(), write(done.get(i), raws.get(i), groupFates.get(i), skipped, processed, folder, log));
+        checkpoint.delete();
         RunResult result = new RunResult(req.outputDir(), outputs, allFates, opts, perf);
         summarize(result, skipped, log);
         return result;
+    }
+
+    /** What must match for a checkpoint to be resumed: the configuration (canonical JSON), the datasets and how they are chunked and grouped. */
+    private static String fingerprint(Configurator cfg, List<Dataset> datasets, RunRequest req, RunOptions opts) {
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        try { if (cfg != null) o.add("config", cfg.toJson()); } catch (UnsupportedOperationException e) { o.addProperty("config", "unserialisable"); }
+        o.addProperty("datasets", datasets.stream().map(d -> d.name() + "=" + d.files()).toList().toString());
+        o.addProperty("separately", req.processSeparately());
+        o.addProperty("chunksize", opts.getLong("chunksize", 150000));
+        o.addProperty("limit-files", opts.has("limit-files") ? opts.getInt("limit-files", 0) : -1);
+        o.addProperty("limit-chunks", opts.has("limit-chunks") ? opts.getInt("limit-chunks", 0) : -1);
+        o.addProperty("tree-reduction", opts.getInt("tree-reduction", 20));
+        o.addProperty("skip-bad-files", opts.getBool("skip-bad-files", false));
+        o.addProperty("group-samples", String.valueOf(opts.get("group-samples")));
+        return Checkpoint.fingerprintOf(o);
+    }
+
+    /**
+     * True when the folder's checkpoint can be resumed; false when the interrupted run had not
+     * finished planning (then everything runs); an error for a finished run or a different one.
+     */
+    private static boolean resumable(Checkpoint checkpoint, String fingerprint, RunFolder folder, List<String> notes) throws IOException {
+        String saved = checkpoint.exists() ? checkpoint.fingerprint() : null;
+        if (saved == null) {
+            if (FolderLock.held(folder.dir()).stream().anyMatch(n -> n.startsWith("output_")))
+                throw new IllegalArgumentException("nothing to resume in " + folder.dir() + ": the run there finished"
+                        + " (its failed chunks, if any, run again with --resubmit-failed)");
+            notes.add("Resuming: the interrupted run had finished no chunk; running all of them");
+            return false;
+        }
+        if (!saved.equals(fingerprint))
+            throw new IllegalArgumentException("cannot resume the run in " + folder.dir() + ": the configuration, the datasets or the chunking"
+                    + " options (chunksize, limit-files, limit-chunks, tree-reduction, skip-bad-files, -ps) differ from the interrupted run's;"
+                    + " run it as it was, or start again with --overwrite");
+        return true;
+    }
+
+    /** The interrupted run's plans, each with the leaves it finished. */
+    private static List<GroupPlan> resumed(Checkpoint checkpoint, RunRequest req, List<Dataset> datasets, RunOptions opts, RunLog log) throws IOException {
+        Map<String, List<Dataset>> groups = groups(datasets, req.processSeparately(), opts);
+        List<GroupPlan> plans = new ArrayList<>();
+        int finished = 0, total = 0;
+        for (Checkpoint.SavedPlan saved : checkpoint.plans()) {
+            GroupPlan g = GroupPlan.resumed(saved, groups.getOrDefault(saved.group(), List.of()), checkpoint.done(saved.group()));
+            finished += g.restored().size();
+            total += saved.chunks().size();
+            plans.add(g);
+        }
+        log.info("Resuming: " + finished + " of " + total + " chunks were finished before the interruption; running the other " + (total - finished));
+        return plans;
     }
 
     /** One plan per output group: the earlier run's failures, the caller's chunks, or every chunk of the datasets. */
@@ -127,18 +234,31 @@ public final class Runner {
         return plans;
     }
 
-    /** Runs the group's chunks on the executor; the fates of files that could not be opened come first. */
-    private static ExecutionResult execute(GroupPlan g, ExecutorFactory factory, RunContext ctx, ProgressListener progress, RunLog log) throws Exception {
+    /**
+     * Runs the group's chunks on the executor; the fates of files that could not be opened and of
+     * chunks finished before an interruption come first. With a checkpoint, each chunk's output and
+     * fate are saved as it finishes.
+     */
+    private static ExecutionResult execute(GroupPlan g, ExecutorFactory factory, RunContext ctx, ProgressListener progress,
+                                           Checkpoint checkpoint, RunLog log) throws Exception {
         ChunkPlan plan = g.chunks();
         log.info((g.datasets().size() == 1 && !g.name().equals("all") ? "Working on dataset: " : "Working on datasets: ")
                 + g.datasets().stream().map(Dataset::name).toList() + ": " + plan.chunks().size() + " chunks, " + plan.events() + " events");
         for (ChunkFate f : plan.unopened()) progress.chunkDone(f);
         progress.started(plan.chunks().size(), plan.events());
-        if (plan.chunks().isEmpty()) return new ExecutionResult(Output.empty(), plan.unopened());
-        RunContext gctx = g.exact() == null ? ctx
-                : new RunContext(ctx.config(), ctx.configScript(), ctx.options(), g.exact().wrap(ctx.processor()), ctx.progress(), ctx.outputDir());
-        ExecutionResult er = factory.get().execute(plan.chunks(), gctx);
         List<ChunkFate> fates = new ArrayList<>(plan.unopened());
+        fates.addAll(g.restored());
+        if (plan.chunks().isEmpty()) return new ExecutionResult(Output.empty(), fates);
+        ChunkProcessor processor = g.exact() == null ? ctx.processor() : g.exact().wrap(ctx.processor());
+        ProgressListener reporting = ctx.progress();
+        if (checkpoint != null) {
+            Map<Chunk, Integer> leaf = new IdentityHashMap<>();
+            for (int i = 0; i < plan.chunks().size(); i++) leaf.put(plan.chunks().get(i), g.leaves().get(i));
+            processor = checkpoint.saving(g.name(), leaf, processor);
+            reporting = checkpoint.saving(g.name(), leaf, reporting);
+        }
+        RunContext gctx = new RunContext(ctx.config(), ctx.configScript(), ctx.options(), processor, reporting, ctx.outputDir());
+        ExecutionResult er = factory.get().execute(plan.chunks(), gctx);
         fates.addAll(er.fates());
         return new ExecutionResult(er.output(), fates);
     }
@@ -224,23 +344,23 @@ public final class Runner {
     }
 
     /** --filter-years/--filter-samples/--filter-datasets; an error when nothing is left. */
-    static List<Dataset> filter(List<Dataset> all, RunRequest req, RunLog log) {
+    static List<Dataset> filter(List<Dataset> all, RunRequest req, java.util.function.Consumer<String> warn) {
         List<Dataset> ds = all;
-        ds = filterBy(ds, req.filterYears(), Dataset::year, "year", log);
-        ds = filterBy(ds, req.filterSamples(), Dataset::sample, "sample", log);
-        ds = filterBy(ds, req.filterDatasets(), Dataset::name, "dataset", log);
+        ds = filterBy(ds, req.filterYears(), Dataset::year, "year", warn);
+        ds = filterBy(ds, req.filterSamples(), Dataset::sample, "sample", warn);
+        ds = filterBy(ds, req.filterDatasets(), Dataset::name, "dataset", warn);
         if (ds.isEmpty())
             throw new IllegalArgumentException("No datasets to process: the configuration has "
                     + all.stream().map(Dataset::name).toList() + " and the filters left none");
         return ds;
     }
 
-    private static List<Dataset> filterBy(List<Dataset> ds, List<String> wanted, Function<Dataset, String> key, String what, RunLog log) {
+    private static List<Dataset> filterBy(List<Dataset> ds, List<String> wanted, Function<Dataset, String> key, String what, java.util.function.Consumer<String> warn) {
         if (wanted.isEmpty()) return ds;
         Set<String> have = new LinkedHashSet<>();
         ds.forEach(d -> have.add(key.apply(d)));
         for (String w : wanted)
-            if (!have.contains(w)) log.warning("--filter-" + what + "s: no dataset has " + what + " '" + w + "'" + Names.nearestHint(w, have));
+            if (!have.contains(w)) warn.accept("--filter-" + what + "s: no dataset has " + what + " '" + w + "'" + Names.nearestHint(w, have));
         return ds.stream().filter(d -> wanted.contains(key.apply(d))).toList();
     }
 

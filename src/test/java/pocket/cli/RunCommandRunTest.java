@@ -139,4 +139,42 @@ class RunCommandRunTest {
         JsonObject sc = RunFolder.readJson(skipped.resolve("failed_chunks.json"));
         assertEquals(fc.getAsJsonArray("failed").size(), sc.getAsJsonArray("skipped").size());
     }
+
+    @Test
+    void aMissingFileIsAnErrorOrSkippedAndResubmitTriesItAgain(@TempDir Path dir) throws Exception {
+        Path dy = TestData.file("nano_dy.root"), dimuon = TestData.file("nano_dimuon.root");
+        Path later = dir.resolve("arrives_later.root");
+        Path cfg = dir.resolve("analysis.jsh");
+        Files.writeString(cfg, "// stand-in\n");
+        List<Dataset> ds = List.of(
+                new Dataset("DY", List.of(dy.toString(), later.toString()), Map.of("sample", "DY", "year", "2018")),
+                new Dataset("DATA", List.of(dimuon.toString()), Map.of("sample", "DATA", "year", "2018")));
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream before = System.err;
+        Path out = dir.resolve("out");
+        int rc;
+        System.setErr(new java.io.PrintStream(err, true));
+        try { rc = run(cfg, ds, "-o", out.toString(), "-c", "15"); } finally { System.setErr(before); }
+        assertEquals(2, rc, err.toString());
+        assertTrue(err.toString().contains("dataset 'DY': file " + later + " is not a readable file") && err.toString().contains("--skip-bad-files"), err.toString());
+        assertFalse(Files.exists(out.resolve("output_all.json")));
+
+        assertEquals(0, run(cfg, ds, "-o", out.toString(), "-c", "15", "--skip-bad-files", "--overwrite"));
+        JsonObject sc = RunFolder.readJson(out.resolve("failed_chunks.json"));
+        assertEquals(1, sc.getAsJsonArray("skipped").size());
+        JsonObject s0 = sc.getAsJsonArray("skipped").get(0).getAsJsonObject();
+        assertEquals(later.toString(), s0.get("file").getAsString());
+        assertEquals("BAD_FILE", s0.get("kind").getAsString());
+        assertEquals((double) nMuonSum(dy), pocket.run.RunTestOutputs.read(Output.fromJson(RunFolder.readJson(out.resolve("output_all.raw.json")))).get("nMuon:DY"));
+
+        // the file arrives: --resubmit-failed tries the skipped file again and adds it
+        Files.copy(dy, later);
+        assertEquals(0, run(cfg, ds, "-o", out.toString(), "-c", "15", "--resubmit-failed"));
+        JsonObject rc2 = RunFolder.readJson(out.resolve("failed_chunks.json"));
+        assertEquals(0, rc2.getAsJsonArray("skipped").size(), rc2.toString());
+        Map<String, Double> sums = pocket.run.RunTestOutputs.read(Output.fromJson(RunFolder.readJson(out.resolve("output_all.raw.json"))));
+        assertEquals(2.0 * nMuonSum(dy), sums.get("nMuon:DY"));
+        assertEquals((double) nMuonSum(dimuon), sums.get("nMuon:DATA"));
+        assertEquals(120.0, sums.get("events:DY") + sums.get("events:DATA"));
+    }
 }

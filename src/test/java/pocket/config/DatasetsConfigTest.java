@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pocket.testing.TestData;
@@ -33,10 +34,11 @@ class DatasetsConfigTest {
         assertTrue(e.getMessage().contains("'DY_2018'") && e.getMessage().contains("missing key 'files'") && e.getMessage().contains("nearest: file"), e.getMessage());
     }
 
-    @Test void datasetJsonUnreadableFileNamesDatasetAndKey() throws Exception {
+    @Test void aMissingFileIsKeptForTheRunToJudge() throws Exception {
         Path j = write("ds.json", "{\"DY_2018\": {\"metadata\": {\"sample\": \"DY\", \"year\": \"2018\", \"isMC\": \"True\"}, \"files\": [\"missing.root\"]}}");
-        ConfigException e = assertThrows(ConfigException.class, () -> DatasetsConfig.readJson(j));
-        assertTrue(e.getMessage().contains("'DY_2018'") && e.getMessage().contains("'files'[0]") && e.getMessage().contains("missing.root"), e.getMessage());
+        var ds = DatasetsConfig.readJson(j);
+        assertEquals(List.of(j.getParent().resolve("missing.root").normalize().toString()), ds.get(0).files(),
+                "resolved against the JSON's folder; the run decides (an error, or skipped with skip-bad-files)");
     }
 
     @Test void filesResolveAgainstTheJsonFolderAndFiltersApply() throws Exception {

@@ -30,6 +30,12 @@ class ChunkAttemptsTest {
     }
 
     @Test
+    void transientRetriesBackOff() {
+        assertEquals(java.util.List.of(100L, 200L, 400L, 800L, 1600L, 3200L, 5000L, 5000L),
+                java.util.stream.IntStream.rangeClosed(1, 8).mapToObj(FailurePolicy::backoffMillis).toList());
+    }
+
+    @Test
     void failsAfterRetriesWithTheException() {
         AtomicInteger calls = new AtomicInteger();
         var d = ChunkAttempts.run(CHUNK, c -> { calls.incrementAndGet(); throw new SocketTimeoutException("boom"); }, 2, true);
