@@ -15,17 +15,8 @@ public final class PocketCommand implements Runnable {
     /** The command line with pocket's error handling: a failing command prints its message, not a stack trace. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PocketCommand());
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("pocket " + line.getCommandName() + ": " + messageOf(ex));
-            if (System.getenv("POCKET_DEBUG") != null) ex.printStackTrace(line.getErr());
-            return 2;
-        });
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> ExitCodes.report(line.getCommandName(), ex, line.getErr()));
         return cl;
-    }
-
-    static String messageOf(Throwable ex) {
-        String m = ex.getMessage();
-        return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
     }
 
     public static void main(String[] args) {

@@ -65,6 +65,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             if (full && processSeparately) throw new IllegalArgumentException("-f/--full and -ps/--process-separately exclude each other");
             if (!Files.isRegularFile(cfg)) throw new IllegalArgumentException("--cfg: config file " + cfg + " not found");
+            if (Files.exists(outputDir) && !Files.isDirectory(outputDir))
+                throw new IllegalArgumentException("-o/--outputdir: " + outputDir + " is a file; name a folder (it is created when missing)");
             RunOptionsResolver.Resolution res = runFlags.resolve(free);
             out.println("Loading the configuration file " + cfg + " ...");
             RunRequest req = start.apply(cfg, outputDir)
@@ -80,12 +82,8 @@ final class RunCommand implements Callable<Integer> {
                     .build();
             RunResult r = Runner.run(req);
             return r.exitCode();
-        } catch (IllegalArgumentException | UnsupportedOperationException | pocket.config.ConfigException e) {
-            err.println("pocket run: " + e.getMessage());
-            return 2;
         } catch (Exception e) {
-            err.println("pocket run: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return 1;
+            return ExitCodes.report("run", e, err);
         }
     }
 }
