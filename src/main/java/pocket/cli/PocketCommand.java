@@ -9,8 +9,15 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, DemoCommand.class, AttachCommand.class, LsCommand.class, DrawCommand.class,
                 GenerateCommand.class, BenchCommand.class, KernelCommand.class,
                 CommandLine.HelpCommand.class})
-public final class PocketCommand implements Runnable {
-    @Override public void run() { new CommandLine(this).usage(System.out); }
+public final class PocketCommand implements java.util.concurrent.Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    /** Bare {@code pocket}: a command is missing, so the list of commands, and exit 2 like any usage error. */
+    @Override public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().getErr().flush();
+        return ExitCodes.BAD_INPUT;
+    }
 
     /** The command line with pocket's error handling: a failing command prints its message, not a stack trace. */
     public static CommandLine commandLine() {

@@ -18,12 +18,20 @@ import pocket.run.RunResult;
 import pocket.run.Runner;
 
 /** {@code pocket run} (and {@code runner}): PocketCoffea's run command, same options, same meanings. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, headerHeading = "%n" + Banner.L1 + "%n" + Banner.L2 + "%n" + Banner.L3 + "%n" + Banner.L4 + "%n" + Banner.L5 + "%n" + Banner.L6 + "%n%n",
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "pocket.cli.RunDefaults",
         header = "Run an analysis with PocketCoffea's runner options (same names, same meanings).",
+        customSynopsis = {"pocket run --cfg=FILE -o=DIR [OPTIONS] [--KEY=VALUE...]"},
         description = {"Run an analysis on NanoAOD files using a pocket configuration (analysis.jsh).",
-                "Any other --key=value sets that run option (numbers and booleans parsed)."},
-        footer = {"", "Exit codes: 0 run complete, 1 some chunks failed (partial output written;"
-                + " complete it with --resubmit-failed), 2 bad arguments or configuration."})
+                "Any other --key=value sets that run option (numbers and booleans parsed), e.g."
+                        + " --retries=N (default ${bundle:default.retries}), --tree-reduction=N (default ${bundle:default.tree-reduction});"
+                        + " defaults/executor_options_defaults.yaml lists them all.", ""},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0    the run is complete",
+                "  1    chunks failed or the run stopped early (the partial output is",
+                "       written; complete it with --resubmit-failed)",
+                "  2    bad arguments, configuration or input files, or no connection",
+                "       to the batch site",
+                "  130  interrupted (Ctrl-C)"})
 final class RunCommand implements Callable<Integer> {
     /** How a request starts from --cfg and -o: loads the configuration (tests give datasets and a processor instead). */
     static BiFunction<Path, Path, RunRequest.Builder> start = (cfg, out) -> RunRequest.builder(Configurator.load(cfg), out);
