@@ -218,6 +218,19 @@ class BatchRunSlurmTest {
         assertEquals(6, again.done.size(), "attach reports every chunk, done before or after");
     }
 
+    @Test void aWorkerThatCannotStartJavaSaysWhy() throws Exception {
+        List<Chunk> plan = chunks("DY", file("dy-nojava.root", 100), 200, 100, Map.of());
+        RunOptions o = options(Map.of("retries", 0, "java-home", "/nonexistent/jdk-17"));
+        BatchRun.Result r = BatchRun.start("slurm@127.0.0.1", "slurm", plan, CountingWork.class.getName(), null, o, null, new Recorder());
+        assertEquals(2, r.fates().size());
+        for (ChunkFate f : r.fates()) {
+            assertEquals(ChunkFate.Status.FAILED, f.status());
+            assertTrue(f.reason().contains("its stderr (logs/round-0-") && f.reason().contains("/nonexistent/jdk-17/bin/java"), f.reason());
+            assertTrue(f.reason().contains("No such file or directory"), f.reason());
+            assertFalse(f.reason().contains("cancelled, killed or out of time"), f.reason());
+        }
+    }
+
     @Test void resubmitFailedCompletesAFailedRun() throws Exception {
         Path trap = tmp.resolve("trap");
         Files.writeString(trap, "x");
