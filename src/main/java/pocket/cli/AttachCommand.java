@@ -65,8 +65,9 @@ public final class AttachCommand implements Callable<Integer> {
                     + " chunk(s) failed; `pocket attach " + runId + " --resubmit-failed` tries them again");
             return failed == 0 ? 0 : 1;
         } catch (Exception e) {
-            err.println("pocket attach: " + e.getMessage());
-            return 2;
+            err.println("pocket attach: " + pocket.util.UserMessages.of(e));
+            if (pocket.util.UserMessages.debug()) e.printStackTrace(err);
+            return ExitCodes.BAD_INPUT;
         }
     }
 }

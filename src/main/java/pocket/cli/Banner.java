@@ -1,6 +1,6 @@
 package pocket.cli;
 
-/** The ASCII banner printed by {@code pocket run --help} and at the start of a run. */
+/** The ASCII banner printed at the start of a run (not in --help, which is for reading). */
 final class Banner {
     private Banner() {}
 

@@ -9,23 +9,21 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, DemoCommand.class, AttachCommand.class, LsCommand.class, DrawCommand.class,
                 GenerateCommand.class, BenchCommand.class, KernelCommand.class,
                 CommandLine.HelpCommand.class})
-public final class PocketCommand implements Runnable {
-    @Override public void run() { new CommandLine(this).usage(System.out); }
+public final class PocketCommand implements java.util.concurrent.Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    /** Bare {@code pocket}: a command is missing, so the list of commands, and exit 2 like any usage error. */
+    @Override public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().getErr().flush();
+        return ExitCodes.BAD_INPUT;
+    }
 
     /** The command line with pocket's error handling: a failing command prints its message, not a stack trace. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new PocketCommand());
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("pocket " + line.getCommandName() + ": " + messageOf(ex));
-            if (System.getenv("POCKET_DEBUG") != null) ex.printStackTrace(line.getErr());
-            return 2;
-        });
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> ExitCodes.report(line.getCommandName(), ex, line.getErr()));
         return cl;
-    }
-
-    static String messageOf(Throwable ex) {
-        String m = ex.getMessage();
-        return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
     }
 
     public static void main(String[] args) {

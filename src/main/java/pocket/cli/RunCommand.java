@@ -18,13 +18,22 @@ import pocket.run.RunResult;
 import pocket.run.Runner;
 
 /** {@code pocket run} (and {@code runner}): PocketCoffea's run command, same options, same meanings. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, headerHeading = "%n" + Banner.L1 + "%n" + Banner.L2 + "%n" + Banner.L3 + "%n" + Banner.L4 + "%n" + Banner.L5 + "%n" + Banner.L6 + "%n%n",
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, resourceBundle = "pocket.cli.RunDefaults",
         header = "Run an analysis with PocketCoffea's runner options (same names, same meanings).",
+        customSynopsis = {"pocket run --cfg=FILE -o=DIR [OPTIONS] [--KEY=VALUE...]"},
         description = {"Run an analysis on NanoAOD files using a pocket configuration (analysis.jsh).",
-                "Any other --key=value sets that run option (numbers and booleans parsed)."},
-        footer = {"", "Exit codes: 0 run complete, 1 some chunks failed (partial output written;"
-                + " complete it with --resubmit-failed), 2 bad arguments or configuration, or an output folder holding another run,"
-                + " 130 interrupted (Ctrl-C: the finished chunks are kept; run the same command with --resume)."})
+                "Any other --key=value sets that run option (numbers and booleans parsed), e.g."
+                        + " --retries=N (default ${bundle:default.retries}), --tree-reduction=N (default ${bundle:default.tree-reduction});"
+                        + " defaults/executor_options_defaults.yaml lists them all.", ""},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0    the run is complete",
+                "  1    chunks failed or the run stopped early (the partial output is",
+                "       written; complete it with --resubmit-failed)",
+                "  2    bad arguments, configuration or input files, no connection",
+                "       to the batch site, or an output folder holding another run",
+                "       (add --resume or --overwrite)",
+                "  130  interrupted (Ctrl-C): the finished chunks are kept; run the",
+                "       same command with --resume"})
 final class RunCommand implements Callable<Integer> {
     /** How a request starts from --cfg and -o: loads the configuration (tests give datasets and a processor instead). */
     static BiFunction<Path, Path, RunRequest.Builder> start = (cfg, out) -> RunRequest.builder(Configurator.load(cfg), out);
@@ -75,6 +84,8 @@ final class RunCommand implements Callable<Integer> {
                     + outputDir + ", --overwrite replaces it");
             if (full && processSeparately) throw new IllegalArgumentException("-f/--full and -ps/--process-separately exclude each other");
             if (!Files.isRegularFile(cfg)) throw new IllegalArgumentException("--cfg: config file " + cfg + " not found");
+            if (Files.exists(outputDir) && !Files.isDirectory(outputDir))
+                throw new IllegalArgumentException("-o/--outputdir: " + outputDir + " is a file; name a folder (it is created when missing)");
             RunOptionsResolver.Resolution res = runFlags.resolve(free);
             out.println("Loading the configuration file " + cfg + " ...");
             RunRequest req = start.apply(cfg, outputDir)
@@ -91,12 +102,8 @@ final class RunCommand implements Callable<Integer> {
                     .build();
             RunResult r = Runner.run(req);
             return r.exitCode();
-        } catch (IllegalArgumentException | UnsupportedOperationException | pocket.config.ConfigException e) {
-            err.println("pocket run: " + e.getMessage());
-            return 2;
         } catch (Exception e) {
-            err.println("pocket run: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return 1;
+            return ExitCodes.report("run", e, err);
         }
     }
 }

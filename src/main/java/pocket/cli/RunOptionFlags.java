@@ -26,19 +26,19 @@ final class RunOptionFlags {
             description = "User run options .yaml file, merged over the defaults")
     public Path runOptions;
 
-    @Option(names = {"-lf", "--limit-files"}, paramLabel = "N", description = "Limit number of files per dataset")
+    @Option(names = {"-lf", "--limit-files"}, paramLabel = "N", description = "Limit number of files per dataset (default: all)")
     public Integer limitFiles;
 
-    @Option(names = {"-lc", "--limit-chunks"}, paramLabel = "N", description = "Limit number of chunks per dataset")
+    @Option(names = {"-lc", "--limit-chunks"}, paramLabel = "N", description = "Limit number of chunks per dataset (default: all)")
     public Integer limitChunks;
 
-    @Option(names = {"-s", "--scaleout"}, paramLabel = "N", description = "Overwrite scaleout config (futures: threads)")
+    @Option(names = {"-s", "--scaleout"}, paramLabel = "N", description = "Overwrite scaleout config (futures: threads; default: ${bundle:default.scaleout})")
     public Integer scaleout;
 
-    @Option(names = {"-c", "--chunksize"}, paramLabel = "N", description = "Overwrite chunksize config")
+    @Option(names = {"-c", "--chunksize"}, paramLabel = "N", description = "Overwrite chunksize config (default: ${bundle:default.chunksize})")
     public Integer chunksize;
 
-    @Option(names = {"-q", "--queue"}, paramLabel = "QUEUE", description = "Overwrite queue config")
+    @Option(names = {"-q", "--queue"}, paramLabel = "QUEUE", description = "Overwrite queue config (default: the site's)")
     public String queue;
 
     @Option(names = "--skip-bad-files", description = "Skip (and report) files that cannot be opened or read instead of failing")

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import pocket.util.UserMessages;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -73,6 +74,18 @@ public final class DatasetsConfig {
         return out;
     }
 
+    /** gson's complaint without its class name and troubleshooting link: "Unterminated object at line 3 column 5 path $.DY". */
+    static String jsonProblem(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause().getMessage() != null) t = t.getCause();
+        String m = t.getMessage() == null ? "malformed" : t.getMessage();
+        int see = m.indexOf("\nSee ");
+        if (see >= 0) m = m.substring(0, see);
+        m = UserMessages.withoutLeadingClassName(m.strip());
+        return m.replaceFirst("^Use JsonReader.setStrictness\\(Strictness.LENIENT\\) to accept malformed JSON at ", "malformed JSON at ")
+                .replaceFirst("^Use JsonReader.setLenient\\(true\\) to accept malformed JSON at ", "malformed JSON at ");
+    }
+
     /** One built dataset JSON: {@code {name: {"metadata": {...}, "files": [...]}}}, paths relative to its folder. */
     public static List<Dataset> readJson(Path file) {
         JsonObject root;
@@ -81,8 +94,10 @@ public final class DatasetsConfig {
             JsonElement e = JsonParser.parseReader(r);
             if (!e.isJsonObject()) throw new ConfigException("datasets: " + file + " must hold a JSON object {dataset: {metadata, files}}");
             root = e.getAsJsonObject();
-        } catch (IOException | com.google.gson.JsonParseException e) {
-            throw new ConfigException("datasets: cannot parse dataset JSON " + file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ConfigException("datasets: cannot read dataset JSON " + file + ": " + UserMessages.of(e), e);
+        } catch (com.google.gson.JsonParseException e) {
+            throw new ConfigException("datasets: " + file + " is not valid JSON: " + jsonProblem(e), e);
         }
         Path folder = file.toAbsolutePath().getParent();
         List<Dataset> out = new ArrayList<>();

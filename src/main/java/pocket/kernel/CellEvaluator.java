@@ -17,6 +17,7 @@ import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
+import pocket.util.SourceMessages;
 
 /**
  * Runs notebook cells with JShell inside this JVM (objects stay live between cells): splits a
@@ -103,17 +104,13 @@ final class CellEvaluator implements AutoCloseable {
         int firstLine = 0;
         String firstMessage = "the snippet was rejected";
         for (Diag d : diags) {
-            int cellPos = piece.offset + (int) Math.min(Math.max(0, d.getStartPosition()), piece.raw.length());
-            int line = 1 + countNewlines(cell, cellPos);
-            String msg = d.getMessage(Locale.ROOT);
+            int snippetPos = SourceMessages.nameAfterDot(piece.raw, (int) Math.min(Math.max(0, d.getStartPosition()), piece.raw.length()));
+            int cellPos = piece.offset + snippetPos;
+            int line = SourceMessages.lineOf(cell, cellPos);
+            String msg = SourceMessages.diagnostic(d.getMessage(Locale.ROOT));
             if (firstLine == 0) { firstLine = line; firstMessage = msg; }
             tb.add("cell line " + line + ": " + msg);
-            String src = lineOf(cell, line);
-            if (src != null) {
-                tb.add("    " + src);
-                int col = column(cell, cellPos);
-                tb.add("    " + " ".repeat(Math.max(0, col)) + "^");
-            }
+            tb.addAll(SourceMessages.caret(SourceMessages.lineAt(cell, cellPos), SourceMessages.columnOf(cell, cellPos)));
         }
         if (diags.isEmpty()) {
             // Unresolved references in a declaration: JShell rejects without an error diagnostic.
@@ -231,7 +228,7 @@ final class CellEvaluator implements AutoCloseable {
             while (start < cell.length() && Character.isWhitespace(cell.charAt(start))) start++;
             String raw = cell.substring(pos, pos + consumed);
             String source = complete ? ci.source() : raw;
-            out.add(new Piece(source, raw, pos, 1 + countNewlines(cell, start), column(cell, start)));
+            out.add(new Piece(source, raw, pos, SourceMessages.snippetFirstLine(cell, pos), column(cell, start)));
             pos += consumed;
             rest = cell.substring(pos);
             if (!complete) break;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -226,6 +227,7 @@ public final class BatchRun {
         Set<Integer> outs = indices(text.substring(at + 6, af));
         Set<Integer> fates = indices(text.substring(af + 7));
         List<Integer> resubmit = new ArrayList<>();
+        Map<String, String> stderrTails = new HashMap<>();
         for (int i = 0; i < state.chunkCount; i++) {
             if (state.status[i] != null) continue;
             if (outs.contains(i)) {
@@ -263,8 +265,11 @@ public final class BatchRun {
             int task = taskOf(round, i);
             BatchSystem.TaskState ts = states.get(round.jobId + "." + task);
             if (ts == null || ts == BatchSystem.TaskState.ENDED) {
+                String log = "logs/round-" + r + "-" + task + ".err";
+                String tail = stderrTails.computeIfAbsent(log, l -> stderrTail(BatchFolder.join(runDir, BatchFolder.LOGS, "round-" + r + "-" + task + ".err")));
                 state.reason[i] = batch.name() + " job " + round.jobId + " task " + task + " ended without finishing the chunk"
-                        + " (cancelled, killed or out of time; see logs/round-" + r + "-" + task + ".err in " + runDir + ")";
+                        + (tail.isEmpty() ? " (cancelled, killed or out of time; see " + log + " in " + runDir + ")"
+                                : "; its stderr (" + log + " in " + runDir + ") ends with: " + tail);
                 state.traceback[i] = null;
                 state.kind[i] = FailurePolicy.Kind.TRANSIENT.name();   // a lost job: its chunk may well succeed on another node
                 failedAttempt(i, retries, resubmit);
@@ -273,6 +278,16 @@ public final class BatchRun {
         if (!resubmit.isEmpty())
             submitRound(resubmit, Math.max(1, Math.min(options.getInt("scaleout", 1), resubmit.size())));
         state.save(localDir);
+    }
+
+    /** The last lines of a job's stderr on the site, joined by " | " (why a worker could not start: no java, a bad module); "" when empty or unreadable. */
+    private String stderrTail(String file) {
+        try {
+            ExecResult r = ssh.exec("tail -n 5 " + ShellQuote.quote(file) + " 2>/dev/null");
+            return String.join(" | ", r.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        } catch (RemoteException e) {
+            return "";
+        }
     }
 
     /** A chunk's attempt failed: resubmitted when the failure policy says another attempt may help. */

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import pocket.run.ChunkFate;
+import pocket.run.PerformanceReport;
 import pocket.run.RunFolder;
+import pocket.run.RunLog;
 import pocket.workflow.Output;
 import pocket.run.ProgressListener;
 import pocket.run.RunOptions;
@@ -38,8 +40,17 @@ public final class RemoteRuns {
      * failed_chunks.json) into {@code dir}; for a run attached after its driver died.
      */
     public static void writeOutput(BatchRun.Result r, Path dir) throws IOException {
+        writeOutput(r, dir, Double.NaN);
+    }
+
+    /**
+     * Completes the output folder of an attached run like every run does: outputs, failures,
+     * performance.json and lines appended to logfile.log. {@code wallSeconds} NaN: from the run
+     * id's start time to now.
+     */
+    public static void writeOutput(BatchRun.Result r, Path dir, double wallSeconds) throws IOException {
         if (!ConfigWork.class.getName().equals(r.workClass()))
-            throw new IllegalArgumentException("remote: run " + r.runId() + " did not run an analysis config (work " + r.workClass() + "): no output folder to write");
+            throw new IllegalArgumentException("remote: run " + r.runId() + " did not run an analysis config: no output folder to write");
         Files.createDirectories(dir);
         Output raw = r.merged() == null ? Output.empty() : Output.fromJson(r.merged());
         List<ChunkFate> failed = r.fates().stream().filter(f -> f.status() == ChunkFate.Status.FAILED).toList();
@@ -50,5 +61,28 @@ public final class RemoteRuns {
         long done = processed.values().stream().mapToLong(Integer::longValue).sum();
         folder.writeOutput("all", raw, raw.postprocess(), new RunFolder.RunStatus(failed.isEmpty(), done, failed.size(), skipped.size(), false));
         folder.writeFailures(new RunFolder.Failures(failed, failed.stream().map(f -> -1).toList(), skipped, processed));
+        double wall = Double.isNaN(wallSeconds) ? sinceStart(r.runId()) : wallSeconds;
+        PerformanceReport perf = new PerformanceReport(r.fates(), wall, 1);
+        folder.writeJson(dir.resolve(RunFolder.PERFORMANCE), perf.toJson());
+        try (RunLog log = new RunLog(dir.resolve(RunFolder.LOGFILE), "INFO", null)) {
+            log.info("pocket attach " + r.runId() + ": the batch run's output, written by attach");
+            log.info("Performance:");
+            for (String line : perf.format().split("\n")) log.info("  " + line);
+            log.info("Saving output to " + folder.output("all") + (failed.isEmpty() ? "" : " (INCOMPLETE: " + failed.size() + " chunks failed)"));
+            if (failed.isEmpty()) log.info("Run complete: " + done + " chunks processed" + (skipped.isEmpty() ? "" : ", " + skipped.size() + " skipped"));
+            else log.error("Run INCOMPLETE: " + failed.size() + " chunk(s) failed, " + done + " processed; `pocket attach " + r.runId()
+                    + " --resubmit-failed` tries them again");
+        }
+    }
+
+    /** Seconds since the run started, from its id (yyyyMMdd-HHmmss-xxxx, local time); 0 when the id does not say. */
+    static double sinceStart(String runId) {
+        try {
+            java.time.LocalDateTime start = java.time.LocalDateTime.parse(runId.substring(0, 15),
+                    java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            return Math.max(0, java.time.Duration.between(start, java.time.LocalDateTime.now()).toMillis() / 1000.0);
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 }

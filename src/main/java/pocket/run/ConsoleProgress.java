@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Progress for people: on a terminal a live bar (chunks done/total, events/s, ETA) under the
- * log lines; elsewhere a plain log line every tenth of the chunks or every 10 s.
+ * log lines, whose last state stays on screen; elsewhere a plain log line every tenth of the
+ * chunks or every 10 s. Either way a one-line summary ends the group: "N chunks, E events in
+ * T s, F failed".
  */
 final class ConsoleProgress implements ProgressListener {
     private final RunLog log;
@@ -13,6 +15,7 @@ final class ConsoleProgress implements ProgressListener {
     private volatile int total;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicLong events = new AtomicLong();
+    private final AtomicInteger failed = new AtomicInteger();
     private volatile long t0;
     private long lastDraw, lastLine;
     private int lastDecile;
@@ -30,6 +33,7 @@ final class ConsoleProgress implements ProgressListener {
         total = chunks;
         done.set(0);
         events.set(0);
+        failed.set(0);
         t0 = System.nanoTime();
         lastDecile = 0;
         lastLine = t0;
@@ -40,11 +44,16 @@ final class ConsoleProgress implements ProgressListener {
     public void chunkDone(ChunkFate fate) {
         int d = done.incrementAndGet();
         if (fate.status() == ChunkFate.Status.PROCESSED) events.addAndGet(fate.chunk().entries());
+        if (fate.status() == ChunkFate.Status.FAILED) failed.incrementAndGet();
         long now = System.nanoTime();
         synchronized (this) {
             if (terminal) {
                 if (now - lastDraw > 100_000_000L || d == total) { lastDraw = now; log.redraw(); }
-                if (d == total) log.status(null);
+                if (d == total) {
+                    log.status(null);
+                    log.print(bar());   // the last state stays on screen, above the summary
+                    log.info(summary());
+                }
                 return;
             }
             int decile = total == 0 ? 10 : d * 10 / total;
@@ -52,6 +61,7 @@ final class ConsoleProgress implements ProgressListener {
                 lastDecile = decile;
                 lastLine = now;
                 log.info(line());
+                if (d == total) log.info(summary());
             }
         }
     }
@@ -65,6 +75,12 @@ final class ConsoleProgress implements ProgressListener {
         double rate = s > 0 ? events.get() / s : 0;
         return String.format("chunks %d/%d (%d%%), %s events/s, ETA %s", d, total, total == 0 ? 100 : d * 100 / total,
                 human(rate), eta(d, s));
+    }
+
+    /** "12 chunks, 1,800,000 events in 41.3 s, 0 failed". */
+    String summary() {
+        double s = (System.nanoTime() - t0) / 1e9;
+        return String.format(java.util.Locale.ROOT, "%d chunks, %,d events in %.1f s, %d failed", done.get(), events.get(), s, failed.get());
     }
 
     String bar() {

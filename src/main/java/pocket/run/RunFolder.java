@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import pocket.util.AtomicFiles;
@@ -55,7 +54,7 @@ public final class RunFolder {
     public void writeRunOptions(RunOptions o) throws IOException {
         DumperOptions d = new DumperOptions();
         d.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        Files.writeString(dir.resolve(RUN_OPTIONS), new Yaml(d).dump(new TreeMap<>(o.asMap())));
+        Files.writeString(dir.resolve(RUN_OPTIONS), new Yaml(d).dump(pocket.util.StableOrder.sorted(o.asMap())));
     }
 
     /** Writes the postprocessed output with its status and the raw sum beside it. */

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * PocketCoffea's run log: {@code [LEVEL   ] message} lines to logfile.log (INFO and up) and to
  * the console (from the -ll level up), keeping a live status line (the progress bar) below.
  */
-final class RunLog implements AutoCloseable {
+public final class RunLog implements AutoCloseable {
     public enum Level { DEBUG, INFO, WARNING, ERROR, CRITICAL }
 
     private final BufferedWriter file;

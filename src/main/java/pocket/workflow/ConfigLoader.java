@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Locale;
 import jdk.jshell.Diag;
+import pocket.util.SourceMessages;
+import pocket.util.UserMessages;
 import pocket.config.ConfigException;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -74,7 +77,7 @@ public final class ConfigLoader {
                 if (ci.completeness() != SourceCodeAnalysis.Completeness.EMPTY) {
                     // JShell keeps the snippet's leading blank lines and comments, so diagnostics count from where it was cut
                     int startLine = lineOf(text, consumed);
-                    int codeLine = lineOf(text, consumed + locate(rest.substring(0, used), src.strip()));
+                    int codeLine = SourceMessages.snippetFirstLine(text, consumed);
                     evalChecked(js, src, abs, startLine, codeLine, src.strip());
                 }
                 consumed += used;
@@ -104,32 +107,56 @@ public final class ConfigLoader {
             Snippet s = e.snippet();
             if (e.status() == Snippet.Status.REJECTED || e.status() == Snippet.Status.RECOVERABLE_DEFINED
                     || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                List<Diag> diags = js.diagnostics(s).toList();
-                StringBuilder msg = new StringBuilder();
-                for (Diag d : diags) {
+                List<String> msg = new ArrayList<>();
+                for (Diag d : js.diagnostics(s).toList()) {
                     if (!d.isError() && e.status() == Snippet.Status.REJECTED) continue;
-                    int line = startLine + countLines(src, (int) Math.max(0, d.getPosition()));
-                    msg.append(file).append(':').append(line).append(": error: ").append(d.getMessage(null)).append('\n');
-                    msg.append("    ").append(lineText(src, (int) Math.max(0, d.getPosition()))).append('\n');
+                    error(msg, file, src, startLine, SourceMessages.nameAfterDot(src, (int) Math.max(0, d.getPosition())), SourceMessages.diagnostic(d.getMessage(Locale.ROOT)));
                 }
                 if (e.status() != Snippet.Status.REJECTED) {
-                    List<String> unresolved = js.unresolvedDependencies((jdk.jshell.DeclarationSnippet) s).toList();
-                    if (!unresolved.isEmpty())
-                        msg.append(file).append(':').append(codeLine).append(": error: cannot find symbol ").append(String.join(", ", unresolved)).append('\n');
+                    // a declaration that names what is not defined: JShell says what, the source says where
+                    for (String u : js.unresolvedDependencies((jdk.jshell.DeclarationSnippet) s).toList()) {
+                        int sp = u.indexOf(' '), paren = u.indexOf('(');
+                        String name = u.substring(sp + 1, paren > sp ? paren : u.length()).strip();
+                        int at = SourceMessages.findIdentifier(src, name);
+                        String what = "cannot find symbol: " + SourceMessages.withoutPackages(u);
+                        if (at >= 0) error(msg, file, src, startLine, at, what);
+                        else msg.add(file + ":" + codeLine + ": error: " + what);
+                    }
                 }
-                if (msg.length() == 0) msg.append(file).append(':').append(codeLine).append(": error: rejected: ").append(firstLine(shown)).append('\n');
-                throw new ConfigException(msg.toString().stripTrailing());
+                if (msg.isEmpty()) msg.add(file + ":" + codeLine + ": error: the statement does not compile: " + firstLine(shown).strip());
+                throw new ConfigException(String.join("\n", msg));
             }
             if (e.exception() != null) {
                 Throwable x = e.exception();
+                int line = thrownAt(x, s, codeLine);
                 String what;
-                if (x instanceof EvalException ee) what = ee.getExceptionClassName() + ": " + ee.getMessage();
-                else if (x instanceof UnresolvedReferenceException ure) what = "unresolved reference in " + ure.getSnippet().source();
-                else what = x.toString();
+                if (x instanceof EvalException ee) what = UserMessages.of(ee.getExceptionClassName(), ee.getMessage());
+                else if (x instanceof UnresolvedReferenceException ure) what = "cannot find symbol: " + String.join(", ",
+                        js.unresolvedDependencies(ure.getSnippet()).toList()) + " (used before it is defined?)";
+                else what = UserMessages.of(x);
                 Throwable cause = x.getCause() != null ? x.getCause() : x;
-                throw new ConfigException(file + ":" + codeLine + ": error: " + what + "\n    " + firstLine(shown), cause);
+                throw new ConfigException(file + ":" + line + ": error: " + what + "\n    " + sourceLine(src, line - startLine).strip(), cause);
             }
         }
+    }
+
+    /** "file:line: error: what", the line and a caret under the column of {@code pos} in the snippet. */
+    private static void error(List<String> msg, Path file, String src, int startLine, int pos, String what) {
+        msg.add(file + ":" + (startLine + SourceMessages.lineOf(src, pos) - 1) + ": error: " + what);
+        msg.addAll(SourceMessages.caret(SourceMessages.lineAt(src, pos), SourceMessages.columnOf(src, pos)));
+    }
+
+    /** The script line of the innermost frame of this snippet in the exception's stack (codeLine: what JShell numbers line 1). */
+    private static int thrownAt(Throwable x, Snippet s, int codeLine) {
+        if (codeLine == 0) return 0;
+        for (StackTraceElement f : x.getStackTrace())
+            if (("#" + s.id()).equals(f.getFileName()) && f.getLineNumber() > 0) return codeLine + f.getLineNumber() - 1;
+        return codeLine;
+    }
+
+    private static String sourceLine(String src, int index) {
+        String[] lines = src.split("\n", -1);
+        return index >= 0 && index < lines.length ? lines[index] : firstLine(src);
     }
 
     /** Where this JVM's classes are, so the script compiles against pocket and its dependencies. */
@@ -153,25 +180,12 @@ public final class ConfigLoader {
         return i;
     }
 
-    /** Offset of the snippet's first line inside the consumed text (comments and blank lines come before it). */
-    private static int locate(String region, String src) {
-        String first = firstLine(src).strip();
-        int at = first.isEmpty() ? -1 : region.indexOf(first);
-        return at >= 0 ? at : firstCodeOffset(region);
-    }
-
     private static int lineOf(String text, int offset) { return 1 + countLines(text, offset); }
 
     private static int countLines(String s, int upTo) {
         int n = 0;
         for (int i = 0; i < Math.min(upTo, s.length()); i++) if (s.charAt(i) == '\n') n++;
         return n;
-    }
-
-    private static String lineText(String s, int pos) {
-        pos = Math.min(pos, s.length());
-        int a = s.lastIndexOf('\n', pos - 1) + 1, b = s.indexOf('\n', pos);
-        return s.substring(a, b < 0 ? s.length() : b).strip();
     }
 
     private static String firstLine(String s) {

@@ -190,22 +190,7 @@ public class Configurator {
         variables.forEach((k, v) -> vars.put(k, v.describe()));
         m.put("variables", vars);
         Gson gson = new GsonBuilder().serializeSpecialFloatingPointValues().create();
-        return gson.toJsonTree(stableOrder(m)).getAsJsonObject();
-    }
-
-    /**
-     * Maps without an order of their own (Map.of, HashMap: a different order in every JVM) as
-     * sorted maps, so that config.json is the same file for the same configuration.
-     */
-    private static Object stableOrder(Object o) {
-        if (o instanceof Map<?, ?> map) {
-            Map<Object, Object> out = map instanceof LinkedHashMap<?, ?> || map instanceof java.util.SortedMap<?, ?>
-                    ? new LinkedHashMap<>() : new java.util.TreeMap<>(java.util.Comparator.comparing(String::valueOf));
-            map.forEach((k, v) -> out.put(k, stableOrder(v)));
-            return out;
-        }
-        if (o instanceof List<?> list) return list.stream().map(Configurator::stableOrder).toList();
-        return o;
+        return gson.toJsonTree(pocket.util.StableOrder.of(m)).getAsJsonObject();
     }
 
     private static List<Object> describe(List<Cut> cuts) {
@@ -214,8 +199,9 @@ public class Configurator {
         return out;
     }
 
+    /** A cut's parameters by name: Cut keeps them in a map without an order of its own. */
     private static Map<String, String> stringify(Map<String, Object> p) {
-        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, String> out = new java.util.TreeMap<>();
         p.forEach((k, v) -> out.put(k, String.valueOf(v)));
         return out;
     }

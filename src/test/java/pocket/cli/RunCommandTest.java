@@ -122,15 +122,34 @@ class RunCommandTest {
     }
 
     @Test
-    void helpShowsTheBannerAndPocketCoffeasOptions() {
-        StringWriter sw = new StringWriter();
-        new CommandLine(new RunCommand()).setOut(new PrintWriter(sw)).execute("--help");
-        String help = sw.toString();
-        assertTrue(help.contains(Banner.L2) && help.contains(Banner.L5), help);
+    void helpShowsOptionsDefaultsAndExitCodesWithoutTheBanner() {
+        PocketCli.Result r = PocketCli.run("run", "--help");
+        assertEquals(0, r.code(), r.toString());
+        String help = r.out();
+        assertFalse(help.contains(Banner.L2) || help.contains(Banner.L5), help);
+        assertTrue(help.contains("Usage: pocket run --cfg=FILE -o=DIR [OPTIONS] [--KEY=VALUE...]\n"), help);
+        assertFalse(help.contains("[,...]") || help.contains("...]...]"), help);
+        assertTrue(help.contains("--filter-datasets=DATASET[,DATASET...]"), help);
+        // the defaults a run uses, from the shipped defaults file
+        assertTrue(help.matches("(?s).*-c, --chunksize=N\\s+Overwrite chunksize config \\(default: 150000\\).*"), help);
+        assertTrue(help.contains("--retries=N (default 10)"), help);
+        assertTrue(help.matches("(?s).*futures: threads;\\s+default: 1\\).*"), help);
+        assertTrue(help.contains("(default: iterative)") && help.contains("(default: INFO)"), help);
+        assertTrue(help.contains("Exit codes:\n  0    the run is complete\n  1    chunks failed"), help);
+        assertTrue(help.contains("\n  2    bad arguments") && help.contains("\n  130  interrupted (Ctrl-C)"), help);
         for (String opt : new String[] {"--cfg", "-ro, --run-options, --custom-run-options", "-o, --outputdir", "-t, --test",
                 "-lf, --limit-files", "-lc, --limit-chunks", "-e, --executor", "-s, --scaleout", "-c, --chunksize",
                 "-q, --queue", "-ll, --loglevel", "-f, --full", "-ps, --process-separately", "--executor-custom-setup",
                 "--filter-years", "--filter-samples", "--filter-datasets", "--resubmit-failed", "--skip-bad-files"})
             assertTrue(help.contains(opt), "help lacks " + opt + "\n" + help);
+    }
+
+    @Test
+    void barePocketListsTheCommandsAndExitsTwo() throws Exception {
+        PocketProcess.Result r = PocketProcess.run(PocketProcess.home(), new String[0]);
+        assertEquals(2, r.code(), r.toString());
+        for (String cmd : new String[] {"run", "attach", "ls", "draw", "demo", "kernel"})
+            assertTrue(r.err().matches("(?s).*\\n  " + cmd + "\\s+\\S.*"), r.toString());
+        assertEquals("", r.out());
     }
 }

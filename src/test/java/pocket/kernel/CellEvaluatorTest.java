@@ -51,6 +51,16 @@ class CellEvaluatorTest {
         assertEquals("CompilationError", e.kind());
         assertTrue(e.getMessage().contains("cannot find symbol"), e.getMessage());
         assertTrue(String.join("\n", e.traceback()).contains("int b = a + undefinedThing;"));
+        // the symbol, the line and a caret, as the CLI prints a config's compile error (pocket.util.SourceMessages)
+        assertEquals("cell line 3: cannot find symbol: variable undefinedThing", e.getMessage());
+        assertEquals(java.util.List.of("cell line 3: cannot find symbol: variable undefinedThing",
+                "    int b = a + undefinedThing;", "                ^"), e.traceback());
+    }
+
+    @Test
+    void runtimeErrorAfterACommentCountsLinesFromTheCode() {
+        CellError e = assertThrows(CellError.class, () -> ev.eval("// a comment\n/* and a block */\nvar n = List.of(1,\n  Integer.parseInt(\"x\"));"));
+        assertEquals(4, e.line(), e.traceback().toString());
     }
 
     @Test

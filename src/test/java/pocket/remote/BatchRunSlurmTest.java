@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import pocket.run.ChunkFate;
 import pocket.run.FailurePolicy;
+import pocket.run.PerformanceReport;
 import pocket.run.ProgressListener;
 import pocket.run.RunOptions;
 import pocket.workflow.Chunk;
@@ -217,6 +218,19 @@ class BatchRunSlurmTest {
         assertEquals(6, again.done.size(), "attach reports every chunk, done before or after");
     }
 
+    @Test void aWorkerThatCannotStartJavaSaysWhy() throws Exception {
+        List<Chunk> plan = chunks("DY", file("dy-nojava.root", 100), 200, 100, Map.of());
+        RunOptions o = options(Map.of("retries", 0, "java-home", "/nonexistent/jdk-17"));
+        BatchRun.Result r = BatchRun.start("slurm@127.0.0.1", "slurm", plan, CountingWork.class.getName(), null, o, null, new Recorder());
+        assertEquals(2, r.fates().size());
+        for (ChunkFate f : r.fates()) {
+            assertEquals(ChunkFate.Status.FAILED, f.status());
+            assertTrue(f.reason().contains("its stderr (logs/round-0-") && f.reason().contains("/nonexistent/jdk-17/bin/java"), f.reason());
+            assertTrue(f.reason().contains("No such file or directory"), f.reason());
+            assertFalse(f.reason().contains("cancelled, killed or out of time"), f.reason());
+        }
+    }
+
     @Test void resubmitFailedCompletesAFailedRun() throws Exception {
         Path trap = tmp.resolve("trap");
         Files.writeString(trap, "x");
@@ -257,6 +271,33 @@ class BatchRunSlurmTest {
         assertEquals(a.output().toJson(), b.output().toJson());
         assertEquals(com.google.gson.JsonParser.parseString(Files.readString(outF.resolve("output_all.json"))).getAsJsonObject().get("variables"),
                 com.google.gson.JsonParser.parseString(Files.readString(outB.resolve("output_all.json"))).getAsJsonObject().get("variables"));
+
+        // `pocket attach` completes an output folder like every run: outputs, performance.json, logfile.log
+        String runId = rec.messages.stream().map(m -> java.util.regex.Pattern.compile("batch run (\\S+) \\(").matcher(m))
+                .filter(java.util.regex.Matcher::find).map(x -> x.group(1)).findFirst().orElseThrow(() -> new AssertionError(rec.messages));
+        Path outA = tmp.resolve("zmumu-attached");
+        String logBefore = Files.readString(outB.resolve("logfile.log"));
+        pocket.cli.PocketCli.Result at = pocket.cli.PocketCli.run("attach", runId, "--runs-dir", site.get("runs-dir").toString(), "-o", outA.toString());
+        assertEquals(0, at.code(), at.toString());
+        assertEquals(com.google.gson.JsonParser.parseString(Files.readString(outB.resolve("output_all.json"))).getAsJsonObject().get("variables"),
+                com.google.gson.JsonParser.parseString(Files.readString(outA.resolve("output_all.json"))).getAsJsonObject().get("variables"));
+        JsonObject perfA = pocket.run.RunFolder.readJson(outA.resolve("performance.json"));
+        JsonObject perfB = pocket.run.RunFolder.readJson(outB.resolve("performance.json"));
+        // the same chunks and events as the run's own performance.json (times differ)
+        JsonObject totA = perfA.getAsJsonObject("total"), totB = perfB.getAsJsonObject("total");
+        assertEquals(new PerformanceReport(b.fates(), 1, 1).events(), totA.get("events").getAsLong(), perfA.toString());
+        assertTrue(totA.get("events").getAsLong() > 0, perfA.toString());
+        assertEquals(totB.get("events"), totA.get("events"));
+        assertEquals(totB.get("chunks"), totA.get("chunks"));
+        assertEquals(perfB.getAsJsonObject("datasets").keySet(), perfA.getAsJsonObject("datasets").keySet());
+        String logA = Files.readString(outA.resolve("logfile.log"));
+        assertTrue(logA.startsWith("[INFO    ] pocket attach " + runId + ": "), logA);
+        assertTrue(logA.contains("[INFO    ] Run complete: " + b.fates().size() + " chunks processed"), logA);
+        // attaching again without -o completes the folder the run was started with: its log grows, nothing before is lost
+        pocket.cli.PocketCli.Result again = pocket.cli.PocketCli.run("attach", runId, "--runs-dir", site.get("runs-dir").toString());
+        assertEquals(0, again.code(), again.toString());
+        String logAfter = Files.readString(outB.resolve("logfile.log"));
+        assertTrue(logAfter.startsWith(logBefore) && logAfter.substring(logBefore.length()).startsWith("[INFO    ] pocket attach " + runId), logAfter);
     }
 
     static Map<String, Object> merge(Map<String, Object> a, Map<String, Object> b) {

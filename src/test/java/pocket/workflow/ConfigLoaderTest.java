@@ -68,6 +68,62 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().contains("categoryy"), e.getMessage());
     }
 
+    @Test void aTypoInAClassBodyIsShownOnItsLineWithTheSymbolAndACaret() throws Exception {
+        Path script = write("typo.jsh", """
+            // a workflow with a misspelt class name on line 6
+            /* a block comment */
+
+            class MyWorkflow extends BaseWorkflow {
+                @Override protected void defineCommonVariablesAfterPresel(String variation) {
+                    events.put("mll", Kinematic.pairMass(events.collection("Muon"), 0, 1));
+                }
+            }
+            var cfg = Configurator.builder().category("a", Cuts.passthrough).build();
+            """);
+        ConfigException e = assertThrows(ConfigException.class, () -> Configurator.load(script));
+        assertEquals(script.toAbsolutePath() + ":6: error: cannot find symbol: variable Kinematic\n"
+                + "            events.put(\"mll\", Kinematic.pairMass(events.collection(\"Muon\"), 0, 1));\n"
+                + "                              ^", e.getMessage());
+    }
+
+    @Test void aMisspeltBuilderMethodNamesTheMethodItsLineAndColumn() throws Exception {
+        Path script = write("method.jsh", """
+            int a = 1;
+            // the builder, one call per line
+            var cfg = Configurator.builder()
+                .category("baseline", Cuts.passthrough)
+                .preselection(Cuts.passthrough)
+                .build();
+            """);
+        ConfigException e = assertThrows(ConfigException.class, () -> Configurator.load(script));
+        assertEquals(script.toAbsolutePath() + ":5: error: cannot find symbol: method preselection(Cut) in Configurator.Builder\n"
+                + "        .preselection(Cuts.passthrough)\n"
+                + "         ^", e.getMessage());
+    }
+
+    @Test void anExceptionNamesTheLineThatThrewWithoutAJavaClassName() throws Exception {
+        Path script = write("throws.jsh", """
+            int a = 1;
+
+            // three lines of one statement, the third throws
+            var sizes = List.of(1,
+                2,
+                Integer.parseInt("x"));
+            var cfg = Configurator.builder().category("a", Cuts.passthrough).build();
+            """);
+        ConfigException e = assertThrows(ConfigException.class, () -> Configurator.load(script));
+        assertEquals(script.toAbsolutePath() + ":6: error: For input string: \"x\"\n    Integer.parseInt(\"x\"));", e.getMessage());
+        Path missing = write("missing.jsh", """
+            var cfg = Configurator.builder()
+                .datasets(DatasetsConfig.jsons("nope.json"))
+                .category("a", Cuts.passthrough)
+                .build();
+            """);
+        e = assertThrows(ConfigException.class, () -> Configurator.load(missing));
+        assertTrue(e.getMessage().startsWith(missing.toAbsolutePath() + ":4: error: datasets: cannot read dataset JSON "), e.getMessage());
+        assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+    }
+
     @Test void missingCfgIsAClearError() throws Exception {
         Path script = write("nocfg.jsh", "var config = 3;\n");
         ConfigException e = assertThrows(ConfigException.class, () -> Configurator.load(script));

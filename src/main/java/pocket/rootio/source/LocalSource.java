@@ -36,6 +36,8 @@ public final class LocalSource implements Source {
     LocalSource(Path path, long window, long overlap) throws RootIOException {
         this.name = path.toString();
         this.window = window;
+        if (java.nio.file.Files.isDirectory(path))
+            throw new RootIOException("rootio: " + path + " is a folder, not a ROOT file; name a .root file in it");
         try {
             this.channel = FileChannel.open(path, StandardOpenOption.READ);
             this.size = channel.size();
@@ -47,6 +49,8 @@ public final class LocalSource implements Source {
             }
         } catch (NoSuchFileException e) {
             throw new pocket.rootio.MissingObjectException("rootio: no such file: " + path);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new RootIOException("rootio: cannot open " + path + ": permission denied", e);
         } catch (IOException e) {
             throw new RootIOException("rootio: cannot open " + path + ": " + e.getMessage(), e);
         }
