@@ -73,6 +73,9 @@ public final class DatasetsConfig {
         return out;
     }
 
+    /** The keys of one dataset in a built dataset JSON, as PocketCoffea writes them. */
+    private static final List<String> DATASET_KEYS = List.of("metadata", "files");
+
     /** One built dataset JSON: {@code {name: {"metadata": {...}, "files": [...]}}}, paths relative to its folder. */
     public static List<Dataset> readJson(Path file) {
         JsonObject root;
@@ -91,6 +94,10 @@ public final class DatasetsConfig {
             String where = "datasets: dataset '" + name + "' in " + file;
             if (!entry.getValue().isJsonObject()) throw new ConfigException(where + " is not an object with 'metadata' and 'files'");
             JsonObject d = entry.getValue().getAsJsonObject();
+            for (String key : d.keySet())
+                if (!DATASET_KEYS.contains(key))
+                    throw new ConfigException(where + ": unknown key '" + key + "'" + Names.nearestHint(key, DATASET_KEYS)
+                            + " (a dataset holds 'metadata' and 'files' only)");
             for (String key : List.of("metadata", "files"))
                 if (!d.has(key)) throw new ConfigException(where + ": missing key '" + key + "'" + Names.nearestHint(key, d.keySet()));
             if (!d.get("metadata").isJsonObject()) throw new ConfigException(where + ": 'metadata' must be an object");

@@ -32,21 +32,84 @@ public final class Runner {
     private Runner() {}
 
     public static RunResult run(RunRequest req) throws IOException {
+        RunOptions opts = optionsOf(req);
+        ExecutorFactory factory = factoryFor(req, opts);   // unknown run options are refused before anything is written
         Path out = req.outputDir();
-        Files.createDirectories(out);
-        RunFolder folder = new RunFolder(out);
-        try (RunLog log = new RunLog(out.resolve(RunFolder.LOGFILE), req.logLevel(), System.out)) {
-            return run(req, folder, log);
+        try {
+            Files.createDirectories(out);
+            RunFolder folder = new RunFolder(out);
+            try (RunLog log = new RunLog(out.resolve(RunFolder.LOGFILE), req.logLevel(), System.out)) {
+                return run(req, folder, log, opts, factory);
+            }
+        } finally {
+            factory.close();
         }
     }
 
-    private static RunResult run(RunRequest req, RunFolder folder, RunLog log) throws IOException {
+    /**
+     * What {@link #run} would do, without doing it: the datasets, files, chunks and events of the
+     * plan and the resolved run options with their sources. Reads only the files' headers (to
+     * count entries) and, with --resubmit-failed, the earlier run's records; writes nothing.
+     */
+    public static DryRun dryRun(RunRequest req) throws IOException {
+        RunOptions given = optionsOf(req);
+        RunOptions opts;
+        try (ExecutorFactory factory = factoryFor(req, given)) {
+            opts = factory.customizeArgs(given);
+        }
+        java.io.ByteArrayOutputStream notes = new java.io.ByteArrayOutputStream();
+        List<GroupPlan> plans;
+        try (RunLog log = new RunLog(null, "WARNING", new java.io.PrintStream(notes, true, java.nio.charset.StandardCharsets.UTF_8))) {
+            List<Dataset> datasets = filter(req.datasets() != null ? req.datasets() : req.config().datasets(), req, log);
+            String treeName = req.config() != null ? req.config().treeName() : "Events";
+            RunFolder folder = new RunFolder(req.outputDir());
+            RunFolder.Failures earlier = req.resubmitFailed() ? folder.readFailures() : null;
+            plans = plan(req, datasets, treeName, folder, earlier, opts, req.entries() != null ? req.entries() : EntryCounter.ROOT);
+        }
+        Map<String, String> resolved = req.resolution() != null ? req.resolution().sources() : Map.of();
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : opts.asMap().entrySet()) {
+            String k = e.getKey();
+            boolean byExecutor = !given.asMap().containsKey(k) || !java.util.Objects.equals(e.getValue(), given.get(k));
+            sources.put(k, byExecutor ? "executor " + req.executor() : resolved.getOrDefault(k, "given"));
+        }
+        List<String> lines = notes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().map(l -> l.replaceFirst("^\\[[A-Z ]+\\] ", "")).toList();
+        return DryRun.of(req.executor(), req.outputDir(), plans, opts, sources, lines);
+    }
+
+    /**
+     * Refuses run options no layer knows unless the executor's factory declares them (exit 2 from
+     * the command line): the fronts call it before loading the configuration, the run again itself.
+     */
+    public static void checkOptions(String executor, RunOptionsResolver.Resolution res, Path customSetup) {
+        if (res == null || res.unknown().isEmpty()) return;
+        try (ExecutorFactory f = ExecutorProviders.lookup(executor, res.options(), customSetup)) {
+            res.unknown().require(f.optionKeys());
+        }
+    }
+
+    private static RunOptions optionsOf(RunRequest req) {
+        return req.options() != null ? req.options() : RunOptionsResolver.defaults().resolve(req.executor());
+    }
+
+    private static ExecutorFactory factoryFor(RunRequest req, RunOptions opts) {
+        ExecutorFactory factory = ExecutorProviders.lookup(req.executor(), opts, req.executorCustomSetup());
+        if (req.resolution() != null) {
+            try {
+                req.resolution().unknown().require(factory.optionKeys());
+            } catch (RuntimeException e) {
+                factory.close();
+                throw e;
+            }
+        }
+        return factory;
+    }
+
+    private static RunResult run(RunRequest req, RunFolder folder, RunLog log, RunOptions opts, ExecutorFactory factory) throws IOException {
         Configurator cfg = req.config();
-        RunOptions opts = req.options() != null ? req.options() : RunOptionsResolver.defaults().resolve(req.executor());
         List<Dataset> datasets = filter(req.datasets() != null ? req.datasets() : cfg.datasets(), req, log);
         String treeName = cfg != null ? cfg.treeName() : "Events";
 
-        ExecutorFactory factory = ExecutorProviders.lookup(req.executor(), opts, req.executorCustomSetup());
         opts = factory.customizeArgs(opts);
         log.info("Running with executor " + req.executor() + (req.resubmitFailed() ? " (resubmitting failed chunks)" : ""));
         log.info("Run options:");
@@ -93,8 +156,6 @@ public final class Runner {
             throw e;
         } catch (Exception e) {
             throw new IOException("run failed: " + e.getMessage(), e);
-        } finally {
-            factory.close();
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         List<ChunkFate> failed = allFates.stream().filter(f -> f.status() == ChunkFate.Status.FAILED).toList();
