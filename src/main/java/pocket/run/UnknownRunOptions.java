@@ -45,7 +45,8 @@ public final class UnknownRunOptions {
         Set<String> keys = new LinkedHashSet<>(known);
         keys.addAll(declared);
         keys.addAll(u.alsoValid());
-        String optionHint = "nearest run options" + (u.from().startsWith("--") ? " (as --key=value)" : "") + ": "
+        String optionHint = "nearest run options" + (u.alsoValid().isEmpty() ? "" : " or sections")
+                + (u.from().startsWith("--") ? " (as --key=value)" : "") + ": "
                 + String.join(", ", Names.nearest(u.key(), keys, 3));
         String flagHint = flagHint(u.key());
         if (u.from().startsWith("--"))

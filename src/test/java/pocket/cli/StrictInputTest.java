@@ -54,13 +54,13 @@ class StrictInputTest {
         Files.writeString(ro, "chunksze: 10\n");
         PocketCli.Ran r = PocketCli.run("run", "--cfg", CFG, "-o", tmp.resolve("o").toString(), "-ro", ro.toString());
         assertClean(r);
-        assertEquals("pocket run: unknown run option 'chunksze' in -ro " + ro + "; nearest run options: chunksize, queue, condor;"
+        assertEquals("pocket run: unknown run option 'chunksze' in -ro " + ro + "; nearest run options or sections: chunksize, queue, condor;"
                 + " nearest flags: --chunksize, --queue, --cfg\n", r.err());
         Files.writeString(ro, "general:\n  retries: 2\nfutures:\n  chunksize: 10\nslurm@login.example:\n  ssh-prot: 2222\nfutrues:\n  scaleout: 2\n");
         r = PocketCli.run("run", "--cfg", CFG, "-o", tmp.resolve("o").toString(), "-ro", ro.toString(), "-e", "futures");
         assertClean(r);
         assertTrue(r.err().contains("pocket run: unknown run option 'ssh-prot' in -ro " + ro + " [slurm@login.example]; nearest run options: ssh-port,"), r.err());
-        assertTrue(r.err().contains("pocket run: unknown run option 'futrues' in -ro " + ro + "; nearest run options: futures,"), r.err());
+        assertTrue(r.err().contains("pocket run: unknown run option 'futrues' in -ro " + ro + "; nearest run options or sections: futures,"), r.err());
         assertFalse(Files.exists(tmp.resolve("o")));
     }
 

@@ -94,7 +94,7 @@ class RunOptionsResolverTest {
         assertEquals(100, res.options().get("chunksize"));
         var e = assertThrows(IllegalArgumentException.class, () -> res.unknown().require(java.util.Set.of()));
         String[] lines = e.getMessage().split("\n");
-        assertEquals("unknown run option 'chunksise' in -ro ro.yaml; nearest run options: chunksize, queue, walltime; nearest flags: --chunksize, --retries", lines[0]);
+        assertEquals("unknown run option 'chunksise' in -ro ro.yaml; nearest run options or sections: chunksize, queue, walltime; nearest flags: --chunksize, --retries", lines[0]);
         assertEquals("unknown option '--retrys'; nearest flags: --retries, --chunksize; nearest run options (as --key=value): retries, queue, walltime", lines[1]);
         // a key the executor's factory declares is fine
         res.unknown().require(java.util.Set.of("chunksise", "retrys"));
@@ -127,7 +127,7 @@ class RunOptionsResolverTest {
                 List.of(), RunOptionsResolver.Hints.NONE);
         var e = assertThrows(IllegalArgumentException.class, () -> other.unknown().require(java.util.Set.of()));
         assertTrue(e.getMessage().contains("unknown run option 'scaleot' in -ro ro.yaml [dask@lxplus]; nearest run options: scaleout"), e.getMessage());
-        assertTrue(e.getMessage().contains("unknown run option 'futurs' in -ro ro.yaml; nearest run options: futures"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown run option 'futurs' in -ro ro.yaml; nearest run options or sections: futures"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> r.resolve("futures", Map.of("futures", 3), "-ro ro.yaml", List.of(), RunOptionsResolver.Hints.NONE));
         assertTrue(e.getMessage().contains("-ro ro.yaml: section 'futures' must be a mapping"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> r.resolve("futures", Map.of("dask@lxplus", Map.of("scaleout", "many")), "-ro ro.yaml",
