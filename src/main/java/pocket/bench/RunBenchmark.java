@@ -100,7 +100,7 @@ public final class RunBenchmark {
     private static RunResult run(RunRequest.Builder req, String executor, RunOptions o, Path out) throws Exception {
         RunRequest r = req.build();
         return Runner.run(new RunRequest(r.config(), r.configScript(), out, executor, o, false, null, null, null, false,
-                null, r.logLevel(), r.processor(), r.entries(), r.progress(), null, r.datasets(), null, RunRequest.ExistingRun.OVERWRITE));
+                null, r.logLevel(), r.processor(), r.entries(), r.progress(), null, r.datasets(), null, null, RunRequest.ExistingRun.OVERWRITE));
     }
 
     /** Every file listed K times, for enough events from small samples. */

@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 import pocket.workflow.Configurator;
 import pocket.run.RunOptionsResolver;
@@ -22,7 +24,7 @@ import pocket.run.Runner;
         header = "Run an analysis with PocketCoffea's runner options (same names, same meanings).",
         customSynopsis = {"pocket run --cfg=FILE -o=DIR [OPTIONS] [--KEY=VALUE...]"},
         description = {"Run an analysis on NanoAOD files using a pocket configuration (analysis.jsh).",
-                "Any other --key=value sets that run option (numbers and booleans parsed), e.g."
+                "Any other --key=value sets that run option (numbers and booleans parsed); an unknown flag or run option is an error. E.g."
                         + " --retries=N (default ${bundle:default.retries}), --tree-reduction=N (default ${bundle:default.tree-reduction});"
                         + " defaults/executor_options_defaults.yaml lists them all.", ""},
         footerHeading = "%nExit codes:%n",
@@ -72,7 +74,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace the run in <outputdir> (pocket's own files there are removed first)")
     boolean overwrite;
 
+    @Option(names = "--dry-run", description = "Print the plan (datasets, files, chunks, events) and the run options with where each"
+            + " value came from; process and write nothing")
+    boolean dryRun;
+
     @Unmatched List<String> free = new ArrayList<>();
+
+    @Spec CommandSpec spec;
 
     PrintStream out = System.out, err = System.err;
 
@@ -86,24 +94,35 @@ final class RunCommand implements Callable<Integer> {
             if (!Files.isRegularFile(cfg)) throw new IllegalArgumentException("--cfg: config file " + cfg + " not found");
             if (Files.exists(outputDir) && !Files.isDirectory(outputDir))
                 throw new IllegalArgumentException("-o/--outputdir: " + outputDir + " is a file; name a folder (it is created when missing)");
-            RunOptionsResolver.Resolution res = runFlags.resolve(free);
+            RunOptionsResolver.Resolution res = runFlags.resolve(free, new RunOptionsResolver.Hints("flags", flagNames()));
+            if (executorCustomSetup == null) Runner.checkOptions(runFlags.executorString(), res, null);
             out.println("Loading the configuration file " + cfg + " ...");
             RunRequest req = start.apply(cfg, outputDir)
                     .configScript(cfg.toAbsolutePath())
                     .executor(runFlags.executorString())
-                    .options(res.options())
+                    .resolution(res)
                     .processSeparately(processSeparately)
                     .filterYears(filters.years).filterSamples(filters.samples).filterDatasets(filters.datasets)
                     .resubmitFailed(resubmitFailed)
                     .existing(resume ? RunRequest.ExistingRun.RESUME : overwrite ? RunRequest.ExistingRun.OVERWRITE : RunRequest.ExistingRun.REFUSE)
                     .executorCustomSetup(executorCustomSetup)
                     .logLevel(logLevel)
-                    .warnings(res.warnings())
                     .build();
+            if (dryRun) {
+                out.print(Runner.dryRun(req));
+                return 0;
+            }
             RunResult r = Runner.run(req);
             return r.exitCode();
         } catch (Exception e) {
             return ExitCodes.report("run", e, err);
         }
+    }
+
+    /** The command's flags, offered when a flag or run option is unknown. */
+    private List<String> flagNames() {
+        List<String> names = new ArrayList<>();
+        if (spec != null) spec.options().forEach(o -> names.addAll(List.of(o.names())));
+        return names;
     }
 }

@@ -1,7 +1,7 @@
 package pocket.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -52,15 +52,18 @@ final class RunOptionFlags {
     /** The executor string this run uses. */
     public String executorString() { return value().executorString(); }
 
-    /** Resolves defaults → -ro → free overrides → flags; the run logs the resolution's warnings. */
-    public RunOptionsResolver.Resolution resolve(List<String> freeOverrides) {
+    /** Resolves defaults → -ro → free overrides → flags; unknown keys are collected for the run to refuse. */
+    public RunOptionsResolver.Resolution resolve(List<String> freeOverrides) { return resolve(freeOverrides, RunOptionsResolver.Hints.NONE); }
+
+    /** As {@link #resolve(List)}, an unknown key's error offering the nearest of {@code hints} (the command's flags). */
+    public RunOptionsResolver.Resolution resolve(List<String> freeOverrides, RunOptionsResolver.Hints hints) {
         Map<String, Object> ro = runOptions == null ? null : RunOptionsResolver.readRunOptionsFile(runOptions);
-        return value().resolve(ro, parseFree(freeOverrides));
+        return value().resolve(ro, "-ro " + runOptions, parseFree(freeOverrides), hints, false);
     }
 
-    /** PocketCoffea's free options: --key=value, --key value, or a bare --key meaning true. */
-    public static Map<String, Object> parseFree(List<String> args) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    /** PocketCoffea's free options: --key=value, --key value, or a bare --key meaning true; each labelled as typed. */
+    public static List<RunOptionsResolver.Given> parseFree(List<String> args) {
+        List<RunOptionsResolver.Given> m = new ArrayList<>();
         if (args == null) return m;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -68,9 +71,11 @@ final class RunOptionFlags {
                 throw new IllegalArgumentException("unexpected argument '" + a + "': run options go as --key=value (e.g. --retries=3)");
             String body = a.substring(2);
             int eq = body.indexOf('=');
-            if (eq > 0) m.put(body.substring(0, eq), RunOptionsResolver.parseValue(body.substring(eq + 1)));
-            else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) m.put(body, RunOptionsResolver.parseValue(args.get(++i)));
-            else m.put(body, Boolean.TRUE);
+            if (eq > 0) m.add(new RunOptionsResolver.Given(body.substring(0, eq), RunOptionsResolver.parseValue(body.substring(eq + 1)), a));
+            else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+                String v = args.get(++i);
+                m.add(new RunOptionsResolver.Given(body, RunOptionsResolver.parseValue(v), a + " " + v));
+            } else m.add(new RunOptionsResolver.Given(body, Boolean.TRUE, a));
         }
         return m;
     }

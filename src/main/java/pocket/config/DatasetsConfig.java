@@ -74,6 +74,9 @@ public final class DatasetsConfig {
         return out;
     }
 
+    /** The keys of one dataset in a built dataset JSON, as PocketCoffea writes them. */
+    private static final List<String> DATASET_KEYS = List.of("metadata", "files");
+
     /** gson's complaint without its class name and troubleshooting link: "Unterminated object at line 3 column 5 path $.DY". */
     static String jsonProblem(Throwable e) {
         Throwable t = e;
@@ -106,6 +109,10 @@ public final class DatasetsConfig {
             String where = "datasets: dataset '" + name + "' in " + file;
             if (!entry.getValue().isJsonObject()) throw new ConfigException(where + " is not an object with 'metadata' and 'files'");
             JsonObject d = entry.getValue().getAsJsonObject();
+            for (String key : d.keySet())
+                if (!DATASET_KEYS.contains(key))
+                    throw new ConfigException(where + ": unknown key '" + key + "'" + Names.nearestHint(key, DATASET_KEYS)
+                            + " (a dataset holds 'metadata' and 'files' only)");
             for (String key : List.of("metadata", "files"))
                 if (!d.has(key)) throw new ConfigException(where + ": missing key '" + key + "'" + Names.nearestHint(key, d.keySet()));
             if (!d.get("metadata").isJsonObject()) throw new ConfigException(where + ": 'metadata' must be an object");

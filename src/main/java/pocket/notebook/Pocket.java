@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import pocket.workflow.Configurator;
 import pocket.kernel.Display;
+import pocket.run.DryRun;
 import pocket.run.ProgressListener;
 import pocket.run.RunOptions;
 import pocket.run.RunFlags;
@@ -33,6 +34,7 @@ public final class Pocket {
     private final Path script;
     private final String executor;
     private final Map<String, Object> runOptions;   // the -ro layer (null: none)
+    private final String runOptionsLabel;           // how errors and dryRun() name it
     private final Map<String, Object> overrides;    // free --key=value options
     private final Integer scaleout, chunksize, limitFiles, limitChunks;
     private final boolean test, skipBadFiles, processSeparately;
@@ -43,7 +45,7 @@ public final class Pocket {
     private final RunRequest.ExistingRun existing;
 
     private Pocket(Builder b) {
-        config = b.config; script = b.script; executor = b.executor; runOptions = b.runOptions; overrides = Map.copyOf(b.overrides);
+        config = b.config; script = b.script; executor = b.executor; runOptions = b.runOptions; runOptionsLabel = b.runOptionsLabel; overrides = Map.copyOf(b.overrides);
         scaleout = b.scaleout; chunksize = b.chunksize; limitFiles = b.limitFiles; limitChunks = b.limitChunks;
         test = b.test; skipBadFiles = b.skipBadFiles; processSeparately = b.processSeparately; outputDir = b.outputDir;
         customSetup = b.customSetup; samples = b.samples; datasets = b.datasets; years = b.years; logLevel = b.logLevel; lumi = b.lumi;
@@ -88,17 +90,22 @@ public final class Pocket {
     public Pocket processSeparately() { return with(b -> b.processSeparately = true); }
 
     /** Run options as -ro gives them (a map of option → value), layered over the executor's defaults. */
-    public Pocket runOptions(Map<String, ?> options) { return with(b -> b.runOptions = new LinkedHashMap<>(options)); }
+    public Pocket runOptions(Map<String, ?> options) {
+        return with(b -> { b.runOptions = new LinkedHashMap<>(options); b.runOptionsLabel = "runOptions(map)"; });
+    }
 
     /** Run options from a YAML file, as {@code -ro FILE}. */
     public Pocket runOptions(String yamlFile) { return runOptions(Path.of(yamlFile)); }
 
     public Pocket runOptions(Path yamlFile) {
         Map<String, Object> m = RunOptionsResolver.readRunOptionsFile(yamlFile);
-        return with(b -> b.runOptions = new LinkedHashMap<>(m));
+        return with(b -> { b.runOptions = new LinkedHashMap<>(m); b.runOptionsLabel = "runOptions(\"" + yamlFile + "\")"; });
     }
 
-    /** One option as {@code --key=value} on the command line (over -ro). */
+    /**
+     * One option as {@code --key=value} on the command line (over -ro). A key that neither the
+     * defaults nor the executor know is refused by {@link #run} and {@link #dryRun}.
+     */
     public Pocket option(String key, Object value) { return with(b -> b.overrides.put(key, value)); }
 
     public Pocket outputDir(String dir) { return outputDir(Path.of(dir)); }
@@ -124,9 +131,17 @@ public final class Pocket {
     public RunOptions options() { return resolution().options(); }
 
     private RunOptionsResolver.Resolution resolution() {
+        List<RunOptionsResolver.Given> given = new java.util.ArrayList<>();
+        overrides.forEach((k, v) -> given.add(new RunOptionsResolver.Given(k, v,
+                "option(\"" + k + "\", " + (v instanceof String ? "\"" + v + "\"" : v) + ")")));
         return new RunFlags(executor, test, limitFiles, limitChunks, scaleout, chunksize, null, skipBadFiles)
-                .resolve(runOptions, overrides);
+                .resolve(runOptions, runOptionsLabel, given, new RunOptionsResolver.Hints("Pocket methods", METHODS), true);
     }
+
+    /** The fluent setters, offered when an option's key is unknown. */
+    private static final List<String> METHODS = List.of("executor", "scaleout", "chunksize", "limitFiles", "limitChunks", "test",
+            "skipBadFiles", "processSeparately", "runOptions", "option", "outputDir", "executorCustomSetup", "filterSamples",
+            "filterDatasets", "filterYears", "logLevel", "lumi", "dryRun");
 
     public Path outputDirectory() {
         if (outputDir != null) return outputDir;
@@ -145,20 +160,8 @@ public final class Pocket {
 
     /** Runs through {@link Runner#run}; in a notebook a progress bar updates in place meanwhile. */
     public Result run() {
-        RunOptionsResolver.Resolution res = resolution();
         ProgressListener progress = Display.inNotebook() ? new NotebookProgress() : null;
-        RunRequest req = RunRequest.builder(config, outputDirectory())
-                .configScript(script)
-                .executor(executorName())
-                .options(res.options())
-                .processSeparately(processSeparately)
-                .filterSamples(samples).filterDatasets(datasets).filterYears(years)
-                .executorCustomSetup(customSetup)
-                .logLevel(logLevel != null ? logLevel : (Display.inNotebook() ? "WARNING" : "INFO"))
-                .progress(progress)
-                .warnings(res.warnings())
-                .existing(existing)
-                .build();
+        RunRequest req = request().progress(progress).build();
         try {
             RunResult r = Runner.run(req);
             if (progress instanceof NotebookProgress np) np.finished(r);
@@ -166,6 +169,31 @@ public final class Pocket {
         } catch (IOException e) {
             throw new UncheckedIOException("run failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What {@link #run} would do, without doing it: datasets, files, chunks and events of the plan
+     * and the run options with where each came from (as {@code pocket run --dry-run}); reads only
+     * the files' headers, writes nothing. Shows itself as a table in a notebook.
+     */
+    public DryRun dryRun() {
+        try {
+            return Runner.dryRun(request().build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("dry run failed: " + e.getMessage(), e);
+        }
+    }
+
+    private RunRequest.Builder request() {
+        return RunRequest.builder(config, outputDirectory())
+                .configScript(script)
+                .executor(executorName())
+                .resolution(resolution())
+                .processSeparately(processSeparately)
+                .filterSamples(samples).filterDatasets(datasets).filterYears(years)
+                .executorCustomSetup(customSetup)
+                .logLevel(logLevel != null ? logLevel : (Display.inNotebook() ? "WARNING" : "INFO"))
+                .existing(existing);
     }
 
     @Override
@@ -182,6 +210,7 @@ public final class Pocket {
         Builder b = new Builder();
         b.config = config; b.script = script; b.executor = executor;
         b.runOptions = runOptions == null ? null : new LinkedHashMap<>(runOptions);
+        b.runOptionsLabel = runOptionsLabel;
         b.overrides = new LinkedHashMap<>(overrides);
         b.scaleout = scaleout; b.chunksize = chunksize; b.limitFiles = limitFiles; b.limitChunks = limitChunks;
         b.test = test; b.skipBadFiles = skipBadFiles; b.processSeparately = processSeparately; b.outputDir = outputDir;
@@ -194,7 +223,7 @@ public final class Pocket {
     private static final class Builder {
         Configurator config;
         Path script, outputDir, customSetup;
-        String executor, logLevel;
+        String executor, logLevel, runOptionsLabel = "runOptions(map)";
         Map<String, Object> runOptions;
         Map<String, Object> overrides = new LinkedHashMap<>();
         Integer scaleout, chunksize, limitFiles, limitChunks;

@@ -37,6 +37,11 @@ final class BatchExecutorFactory implements ExecutorFactory {
         JobResources.from(o); // a bad walltime or memory is reported before anything is staged
     }
 
+    /** Knobs of the SSH watch and staging beyond the defaults file's keys. */
+    @Override public java.util.Set<String> optionKeys() {
+        return java.util.Set.of("ssh-reconnect-first-ms", "ssh-reconnect-max-ms", "ssh-reconnect-attempts", "pocket-jar");
+    }
+
     @Override public ChunkExecutor get() { return this::execute; }
 
     private ExecutionResult execute(List<Chunk> chunks, RunContext ctx) throws Exception {

@@ -1,6 +1,8 @@
 package pocket.run;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,10 +30,37 @@ public record RunFlags(String executor, boolean test, Integer limitFiles, Intege
         return m;
     }
 
-    /** Resolves defaults → {@code runOptions} (a -ro file's content, or null) → free overrides → these flags. */
-    public RunOptionsResolver.Resolution resolve(Map<String, Object> runOptions, Map<String, Object> overrides) {
-        Map<String, Object> cli = new LinkedHashMap<>(overrides);
-        cli.putAll(asOptions());
-        return RunOptionsResolver.defaults().resolve(executorString(), runOptions, cli);
+    /**
+     * Resolves defaults → {@code runOptions} (a -ro file's content, or null, named {@code roLabel}
+     * in sources and errors) → {@code overrides} (free --key=value, option(k, v)) → these flags,
+     * each flag labelled as the front spells it (the command line's {@code -c/--chunksize}, the
+     * notebook's {@code chunksize(10)}).
+     */
+    public RunOptionsResolver.Resolution resolve(Map<String, Object> runOptions, String roLabel, List<RunOptionsResolver.Given> overrides,
+                                                 RunOptionsResolver.Hints hints, boolean notebook) {
+        List<RunOptionsResolver.Given> given = new ArrayList<>(overrides);
+        asOptions().forEach((k, v) -> given.add(new RunOptionsResolver.Given(k, v, label(k, v, notebook))));
+        return RunOptionsResolver.defaults().resolve(executorString(), runOptions, roLabel, given, hints);
+    }
+
+    private String label(String key, Object value, boolean notebook) {
+        boolean fromTest = test && ((key.equals("limit-files") && limitFiles == null) || (key.equals("limit-chunks") && limitChunks == null));
+        if (notebook) {
+            if (fromTest) return "test()";
+            if (key.equals("skip-bad-files")) return "skipBadFiles()";
+            String[] parts = key.split("-");
+            StringBuilder m = new StringBuilder(parts[0]);
+            for (int i = 1; i < parts.length; i++) m.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
+            return m + "(" + value + ")";
+        }
+        if (fromTest) return "-t/--test";
+        return switch (key) {
+            case "limit-files" -> "-lf/--limit-files";
+            case "limit-chunks" -> "-lc/--limit-chunks";
+            case "scaleout" -> "-s/--scaleout";
+            case "chunksize" -> "-c/--chunksize";
+            case "queue" -> "-q/--queue";
+            default -> "--" + key;
+        };
     }
 }

@@ -14,18 +14,26 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import pocket.util.Names;
 
 /**
  * Layers the run options as PocketCoffea does: general → [site] → [executor] → [executor@site]
- * → the -ro YAML (deep merge) → command-line flags, checking every value's type on the way.
+ * → the -ro YAML (deep merge; its own options, then its sections general, [site], [executor],
+ * [executor@site] as in the defaults file) → command-line flags, checking every value's type on
+ * the way. Keys no layer knows are collected, not kept silently: the run refuses them (exit 2)
+ * unless its executor factory declares them ({@link ExecutorFactory#optionKeys()}).
  */
 public final class RunOptionsResolver {
     /** Where the defaults live, on the classpath (and in the repository under src/main/resources). */
     public static final String DEFAULTS_RESOURCE = "/defaults/executor_options_defaults.yaml";
 
-    /** The layer names used in {@link Resolution#sources()}. */
-    public static final String FROM_RO = "-ro", FROM_CLI = "cli";
+    /** The layer names used in {@link Resolution#sources()} (a defaults section shows as "defaults [general]"). */
+    public static final String FROM_RO = "-ro", FROM_CLI = "cli", FROM_DEFAULTS = "defaults";
+
+    /** The front's own names (flags, methods) offered next to the run-option keys when a key is unknown. */
+    public record Hints(String what, List<String> names) {
+        public static final Hints NONE = new Hints("flags", List.of());
+        public Hints { names = List.copyOf(names); }
+    }
 
     private enum Kind { INT, BOOL, STRING, MAP, ANY }
 
@@ -39,11 +47,16 @@ public final class RunOptionsResolver {
     private final Map<String, Map<String, Object>> sections;
     private final Map<String, Kind> kinds = new LinkedHashMap<>();
 
-    /** The resolved table, which layer set each key, and the warnings (unknown keys). */
-    public record Resolution(RunOptions options, Map<String, String> sources, List<String> warnings) {
+    /** One value given over the defaults and the -ro file (a flag, a free --key=value, an option(k, v)), and how it was written. */
+    public record Given(String key, Object value, String from) {}
+
+    /**
+     * The resolved table, which layer set each key, and the keys no layer knows (see
+     * {@link UnknownRunOptions}: the run refuses them unless its executor declares them).
+     */
+    public record Resolution(RunOptions options, Map<String, String> sources, UnknownRunOptions unknown) {
         public Resolution {
-            sources = Map.copyOf(sources);
-            warnings = List.copyOf(warnings);
+            sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         }
     }
 
@@ -88,29 +101,88 @@ public final class RunOptionsResolver {
      * @param cliFlags   flags and free --key=value overrides, already typed where the CLI knew the type
      */
     public Resolution resolve(String executor, Map<String, Object> runOptions, Map<String, Object> cliFlags) {
-        String name = executor, site = null;
-        int at = executor.indexOf('@');
-        if (at >= 0) { name = executor.substring(0, at); site = executor.substring(at + 1); }
+        List<Given> given = new ArrayList<>();
+        if (cliFlags != null) cliFlags.forEach((k, v) -> given.add(new Given(k, v, FROM_CLI)));
+        return resolve(executor, runOptions, FROM_RO, given, Hints.NONE);
+    }
+
+    /**
+     * Layers the defaults' sections for the executor, then the -ro file (its top-level options,
+     * then its own sections in the defaults' order), then the given values in order.
+     *
+     * @param runOptions the -ro file as read (null: none): options and sections as in the defaults file
+     * @param roLabel    how the -ro layer is named in sources and errors, e.g. "-ro ro.yaml"
+     * @param hints      the front's own flags, offered next to the run-option keys when a key is unknown
+     */
+    public Resolution resolve(String executor, Map<String, Object> runOptions, String roLabel, List<Given> given, Hints hints) {
+        List<String> layers = layersOf(executor);
         Map<String, Object> table = new LinkedHashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
-        List<String> warnings = new ArrayList<>();
-        List<String> layers = new ArrayList<>();
-        layers.add("general");
-        if (site != null) layers.add(site);
-        layers.add(name);
-        if (site != null) layers.add(name + "@" + site);
-        for (String layer : new LinkedHashSet<>(layers)) {
+        for (String layer : layers) {
             Map<String, Object> sec = sections.get(layer);
             if (sec == null) continue;
             for (Map.Entry<String, Object> e : sec.entrySet()) {
                 table.put(e.getKey(), e.getValue());
-                sources.put(e.getKey(), layer);
+                sources.put(e.getKey(), FROM_DEFAULTS + " [" + layer + "]");
             }
         }
-        if (runOptions != null) apply(table, sources, runOptions, FROM_RO, warnings);
-        if (cliFlags != null) apply(table, sources, cliFlags, FROM_CLI, warnings);
+        UnknownRunOptions unknown = new UnknownRunOptions(kinds.keySet(), hints);
+        if (runOptions != null) applyFile(table, sources, runOptions, roLabel, executor, layers, unknown);
+        for (Given g : given) apply(table, sources, g.key(), g.value(), g.from(), unknown, false);
         checkRanges(table);
-        return new Resolution(new RunOptions(table), sources, warnings);
+        return new Resolution(new RunOptions(table), sources, unknown);
+    }
+
+    /** general, [site], [executor], [executor@site]: the sections that apply to an executor string, in order. */
+    static List<String> layersOf(String executor) {
+        String name = executor, site = null;
+        int at = executor.indexOf('@');
+        if (at >= 0) { name = executor.substring(0, at); site = executor.substring(at + 1); }
+        Set<String> layers = new LinkedHashSet<>();
+        layers.add("general");
+        if (site != null) layers.add(site);
+        layers.add(name);
+        if (site != null) layers.add(name + "@" + site);
+        return new ArrayList<>(layers);
+    }
+
+    /** A -ro file: top-level options first, then its sections that apply (in the defaults' order); the others are checked only. */
+    private void applyFile(Map<String, Object> table, Map<String, String> sources, Map<String, Object> file, String label,
+                           String executor, List<String> layers, UnknownRunOptions unknown) {
+        Set<String> sectionNames = sectionNamesFor(executor);
+        Map<String, Map<String, Object>> own = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : file.entrySet()) {
+            String key = e.getKey();
+            if (kinds.containsKey(key)) { apply(table, sources, key, e.getValue(), label, unknown, true); continue; }
+            if (!sectionNames.contains(key) && !key.contains("@")) { unknown.add(key, label, sectionNames); continue; }
+            Object v = e.getValue() == null ? Map.of() : e.getValue();
+            if (!(v instanceof Map<?, ?> m))
+                throw new IllegalArgumentException(label + ": section '" + key + "' must be a mapping of option: value, got '" + v + "'"
+                        + " (sections: general, an executor such as futures, or executor@site such as slurm@HOST)");
+            own.put(key, stringKeys(m, label));
+        }
+        for (String layer : layers)
+            if (own.containsKey(layer))
+                for (Map.Entry<String, Object> e : own.get(layer).entrySet())
+                    apply(table, sources, e.getKey(), e.getValue(), label + " [" + layer + "]", unknown, true);
+        for (Map.Entry<String, Map<String, Object>> sec : own.entrySet()) {
+            if (layers.contains(sec.getKey())) continue;
+            for (Map.Entry<String, Object> e : sec.getValue().entrySet()) {
+                String from = label + " [" + sec.getKey() + "]";
+                Kind kind = kinds.get(e.getKey());
+                if (kind == null) unknown.add(e.getKey(), from, Set.of());
+                else typed(e.getKey(), e.getValue(), kind, from);
+            }
+        }
+    }
+
+    /** Names a -ro file may use as sections: general, the defaults' sections and their sites, the executors pocket knows. */
+    private Set<String> sectionNamesFor(String executor) {
+        Set<String> names = new LinkedHashSet<>(sections.keySet());
+        for (String s : sections.keySet()) if (s.contains("@")) names.add(s.substring(s.indexOf('@') + 1));
+        for (String e : ExecutorProviders.available(null)) names.add(e.contains("@") ? e.substring(0, e.indexOf('@')) : e);
+        names.addAll(layersOf(executor));
+        return names;
     }
 
     /** The -ro file read as a flat map of options (nested maps kept for deep merge). */
@@ -144,22 +216,18 @@ public final class RunOptionsResolver {
         return text;
     }
 
-    private void apply(Map<String, Object> table, Map<String, String> sources, Map<String, Object> layer,
-                       String from, List<String> warnings) {
-        for (Map.Entry<String, Object> e : layer.entrySet()) {
-            String key = e.getKey();
-            Object value = e.getValue();
-            Kind kind = kinds.get(key);
-            if (kind == null) {
-                warnings.add("unknown run option '" + key + "' (from " + from + ") kept as given" + Names.nearestHint(key, kinds.keySet()));
-                kind = Kind.ANY;
-            }
-            Object typed = typed(key, value, kind, from);
-            if (typed instanceof Map<?, ?> m && table.get(key) instanceof Map<?, ?> old)
-                typed = deepMerge(old, m);
-            table.put(key, typed);
-            sources.put(key, from);
+    private void apply(Map<String, Object> table, Map<String, String> sources, String key, Object value, String from,
+                       UnknownRunOptions unknown, boolean inFile) {
+        Kind kind = kinds.get(key);
+        if (kind == null) {
+            unknown.add(key, from, inFile ? sections.keySet() : Set.of());
+            kind = Kind.ANY;
         }
+        Object typed = typed(key, value, kind, from);
+        if (typed instanceof Map<?, ?> m && table.get(key) instanceof Map<?, ?> old)
+            typed = deepMerge(old, m);
+        table.put(key, typed);
+        sources.put(key, from);
     }
 
     private static Object typed(String key, Object v, Kind kind, String from) {

@@ -18,15 +18,17 @@ import pocket.workflow.ChunkProcessor;
  * @param datasets   null: the configuration's datasets; else these (the run's filters still apply)
  * @param config     may be null when {@code datasets} and {@code processor} are given (then the
  *                   tree is "Events" and config.json lists the datasets only)
- * @param warnings   what resolving the run options warned of (unknown keys ...), logged by the run
- *                   to the console and logfile.log
+ * @param warnings   what the front warns of, logged by the run to the console and logfile.log
+ * @param resolution how the front resolved {@code options} (null: given as they are): its unknown
+ *                   keys are refused unless the executor declares them, its sources shown by a dry run
  */
 public record RunRequest(Configurator config, Path configScript, Path outputDir, String executor,
                          RunOptions options, boolean processSeparately, List<String> filterYears,
                          List<String> filterSamples, List<String> filterDatasets, boolean resubmitFailed,
                          Path executorCustomSetup, String logLevel, ChunkProcessor processor,
                          EntryCounter entries, ProgressListener progress, List<pocket.workflow.Chunk> chunks,
-                         List<pocket.config.Dataset> datasets, List<String> warnings, ExistingRun existing) {
+                         List<pocket.config.Dataset> datasets, List<String> warnings,
+                         RunOptionsResolver.Resolution resolution, ExistingRun existing) {
     /**
      * What a run does when its output folder already holds a run: refuse ({@code pocket run}'s
      * default), replace it ({@code --overwrite}), finish it ({@code --resume}), or replace it only
@@ -63,7 +65,7 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         b.processSeparately = processSeparately; b.filterYears = filterYears; b.filterSamples = filterSamples;
         b.filterDatasets = filterDatasets; b.resubmitFailed = resubmitFailed; b.executorCustomSetup = executorCustomSetup;
         b.logLevel = logLevel; b.processor = processor; b.entries = entries; b.progress = progress; b.chunks = chunks; b.datasets = datasets;
-        b.warnings = warnings; b.existing = existing;
+        b.warnings = warnings; b.resolution = resolution; b.existing = existing;
         return b;
     }
 
@@ -83,6 +85,7 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         private List<pocket.config.Dataset> datasets;
         private List<String> warnings = List.of();
         private ExistingRun existing;
+        private RunOptionsResolver.Resolution resolution;
 
         private Builder(Configurator config, Path outputDir) { this.config = config; this.outputDir = outputDir; }
 
@@ -102,11 +105,14 @@ public record RunRequest(Configurator config, Path configScript, Path outputDir,
         public Builder chunks(List<pocket.workflow.Chunk> c) { chunks = c; return this; }
         public Builder datasets(List<pocket.config.Dataset> d) { datasets = d; return this; }
         public Builder warnings(List<String> w) { warnings = w; return this; }
+        /** The resolved options with their sources and unknown keys (sets {@link #options}). */
+        public Builder resolution(RunOptionsResolver.Resolution r) { resolution = r; options = r.options(); return this; }
+
         public Builder existing(ExistingRun e) { existing = e; return this; }
 
         public RunRequest build() {
             return new RunRequest(config, configScript, outputDir, executor, options, processSeparately, filterYears,
-                    filterSamples, filterDatasets, resubmitFailed, executorCustomSetup, logLevel, processor, entries, progress, chunks, datasets, warnings, existing);
+                    filterSamples, filterDatasets, resubmitFailed, executorCustomSetup, logLevel, processor, entries, progress, chunks, datasets, warnings, resolution, existing);
         }
     }
 }

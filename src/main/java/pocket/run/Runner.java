@@ -56,22 +56,87 @@ public final class Runner {
 
     private static Prepared prepare(RunRequest req, RunFolder folder, Checkpoint checkpoint) throws IOException {
         Configurator cfg = req.config();
-        RunOptions opts = req.options() != null ? req.options() : RunOptionsResolver.defaults().resolve(req.executor());
+        RunOptions opts = optionsOf(req);
         List<String> warnings = new ArrayList<>(req.warnings()), notes = new ArrayList<>();
         List<Dataset> datasets = filter(req.datasets() != null ? req.datasets() : cfg.datasets(), req, warnings::add);
-        ExecutorFactory factory = ExecutorProviders.lookup(req.executor(), opts, req.executorCustomSetup());
-        opts = factory.customizeArgs(opts);
-        String fingerprint = fingerprint(cfg, datasets, req, opts);
-        boolean resuming = req.resume() && resumable(checkpoint, fingerprint, folder, notes);
-        // (a request with its own entry counter reads no files: synthetic datasets of tests and benchmarks)
-        if (!resuming && !req.resubmitFailed() && req.chunks() == null && req.entries() == null && !opts.getBool("skip-bad-files", false))
-            for (Dataset d : datasets)
-                for (String f : d.files())
-                    if (!f.contains("://") && !Files.isReadable(Path.of(f)))
-                        throw new IllegalArgumentException("dataset '" + d.name() + "': file " + f + " is not a readable file;"
-                                + " fix its dataset JSON, or add --skip-bad-files to run without it (--resubmit-failed tries it again later)");
-        return new Prepared(opts, datasets, factory, fingerprint, resuming, warnings, notes);
+        ExecutorFactory factory = factoryFor(req, opts);   // unknown run options are refused before anything is written
+        try {
+            opts = factory.customizeArgs(opts);
+            String fingerprint = fingerprint(cfg, datasets, req, opts);
+            boolean resuming = req.resume() && resumable(checkpoint, fingerprint, folder, notes);
+            // (a request with its own entry counter reads no files: synthetic datasets of tests and benchmarks)
+            if (!resuming && !req.resubmitFailed() && req.chunks() == null && req.entries() == null && !opts.getBool("skip-bad-files", false))
+                for (Dataset d : datasets)
+                    for (String f : d.files())
+                        if (!f.contains("://") && !Files.isReadable(Path.of(f)))
+                            throw new IllegalArgumentException("dataset '" + d.name() + "': file " + f + " is not a readable file;"
+                                    + " fix its dataset JSON, or add --skip-bad-files to run without it (--resubmit-failed tries it again later)");
+            return new Prepared(opts, datasets, factory, fingerprint, resuming, warnings, notes);
+        } catch (RuntimeException | IOException e) {
+            factory.close();
+            throw e;
+        }
     }
+
+    /**
+     * What {@link #run} would do, without doing it: the datasets, files, chunks and events of the
+     * plan and the resolved run options with their sources. Reads only the files' headers (to
+     * count entries) and, with --resubmit-failed, the earlier run's records; writes nothing.
+     */
+    public static DryRun dryRun(RunRequest req) throws IOException {
+        RunOptions given = optionsOf(req);
+        RunOptions opts;
+        try (ExecutorFactory factory = factoryFor(req, given)) {
+            opts = factory.customizeArgs(given);
+        }
+        java.io.ByteArrayOutputStream notes = new java.io.ByteArrayOutputStream();
+        List<GroupPlan> plans;
+        try (RunLog log = new RunLog(null, "WARNING", new java.io.PrintStream(notes, true, java.nio.charset.StandardCharsets.UTF_8))) {
+            List<Dataset> datasets = filter(req.datasets() != null ? req.datasets() : req.config().datasets(), req, log::warning);
+            String treeName = req.config() != null ? req.config().treeName() : "Events";
+            RunFolder folder = new RunFolder(req.outputDir());
+            RunFolder.Failures earlier = req.resubmitFailed() ? folder.readFailures() : null;
+            plans = plan(req, datasets, treeName, folder, earlier, opts, req.entries() != null ? req.entries() : EntryCounter.ROOT);
+        }
+        Map<String, String> resolved = req.resolution() != null ? req.resolution().sources() : Map.of();
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : opts.asMap().entrySet()) {
+            String k = e.getKey();
+            boolean byExecutor = !given.asMap().containsKey(k) || !java.util.Objects.equals(e.getValue(), given.get(k));
+            sources.put(k, byExecutor ? "executor " + req.executor() : resolved.getOrDefault(k, "given"));
+        }
+        List<String> lines = notes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().map(l -> l.replaceFirst("^\\[[A-Z ]+\\] ", "")).toList();
+        return DryRun.of(req.executor(), req.outputDir(), plans, opts, sources, lines);
+    }
+
+    /**
+     * Refuses run options no layer knows unless the executor's factory declares them (exit 2 from
+     * the command line): the fronts call it before loading the configuration, the run again itself.
+     */
+    public static void checkOptions(String executor, RunOptionsResolver.Resolution res, Path customSetup) {
+        if (res == null || res.unknown().isEmpty()) return;
+        try (ExecutorFactory f = ExecutorProviders.lookup(executor, res.options(), customSetup)) {
+            res.unknown().require(f.optionKeys());
+        }
+    }
+
+    private static RunOptions optionsOf(RunRequest req) {
+        return req.options() != null ? req.options() : RunOptionsResolver.defaults().resolve(req.executor());
+    }
+
+    private static ExecutorFactory factoryFor(RunRequest req, RunOptions opts) {
+        ExecutorFactory factory = ExecutorProviders.lookup(req.executor(), opts, req.executorCustomSetup());
+        if (req.resolution() != null) {
+            try {
+                req.resolution().unknown().require(factory.optionKeys());
+            } catch (RuntimeException e) {
+                factory.close();
+                throw e;
+            }
+        }
+        return factory;
+    }
+
 
     /** Ctrl-C (or a SIGTERM) during a run: the finished chunks stay in the checkpoint; say how to go on. */
     private static void interrupted(Checkpoint checkpoint, FolderLock lock) {
@@ -145,8 +210,6 @@ public final class Runner {
             throw e;
         } catch (Exception e) {
             throw new IOException("run failed: " + e.getMessage(), e);
-        } finally {
-            factory.close();
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         List<ChunkFate> failed = allFates.stream().filter(f -> f.status() == ChunkFate.Status.FAILED).toList();

@@ -26,7 +26,7 @@ class RunCommandTest {
         Files.writeString(ro, "scaleout: 7\nretries: 5\nqueue: long\n");
         RunCommand c = parse("--cfg", "a.jsh", "-o", "out", "-ro", ro.toString(), "-lf", "2", "-lc", "3", "-s", "4",
                 "-c", "500", "-q", "short", "--skip-bad-files", "-e", "futures", "-ll", "DEBUG", "-ps",
-                "--filter-years", "2018,2017", "--filter-samples=DY", "--retries=3", "--voms-proxy", "/tmp/x509", "--adaptive",
+                "--filter-years", "2018,2017", "--filter-samples=DY", "--retries=3", "--voms-proxy", "/tmp/x509", "--ignore-grid-certificate",
                 "--tree-reduction=4");
         assertEquals(Path.of("a.jsh"), c.cfg);
         assertEquals(Path.of("out"), c.outputDir);
@@ -34,7 +34,9 @@ class RunCommandTest {
         assertTrue(c.processSeparately);
         assertEquals(java.util.List.of("2018", "2017"), c.filters.years);
         assertEquals(java.util.List.of("DY"), c.filters.samples);
-        RunOptions o = c.runFlags.resolve(c.free).options();
+        var res = c.runFlags.resolve(c.free);
+        assertTrue(res.unknown().isEmpty(), res.unknown().keys().toString());
+        RunOptions o = res.options();
         assertEquals(2, o.get("limit-files"));
         assertEquals(3, o.get("limit-chunks"));
         assertEquals(4, o.get("scaleout"));        // flag beats -ro's 7
@@ -44,7 +46,7 @@ class RunCommandTest {
         assertEquals(3, o.get("retries"));         // free override beats -ro's 5
         assertEquals(4, o.get("tree-reduction"));
         assertEquals("/tmp/x509", o.get("voms-proxy"));
-        assertEquals(true, o.get("adaptive"));
+        assertEquals(true, o.get("ignore-grid-certificate"));   // a bare --key means true
         assertEquals("futures", c.runFlags.executorString());
         // the long spellings
         RunCommand l = parse("--cfg", "a.jsh", "--outputdir", "o", "--custom-run-options", ro.toString(), "--limit-files", "9",
@@ -70,28 +72,6 @@ class RunCommandTest {
         assertEquals("futures", t2.runFlags.executorString());
         RunCommand plain = parse("--cfg", "a.jsh", "-o", "out");
         assertNull(plain.runFlags.resolve(plain.free).options().get("limit-files"));
-    }
-
-    @Test
-    void misspeltOptionWarnsWithTheNearestKeyOnTheConsoleAndInTheLog(@TempDir Path dir) throws Exception {
-        RunCommand c = parse("--cfg", "a.jsh", "-o", "out", "--chunksise=3");
-        var w = c.runFlags.resolve(c.free).warnings();
-        assertTrue(w.size() == 1 && w.get(0).contains("unknown run option 'chunksise'") && w.get(0).contains("nearest: chunksize"), w.toString());
-        Path out = dir.resolve("o");
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        PrintStream was = System.out;
-        int code;
-        try {
-            System.setOut(new PrintStream(console, true));
-            code = new CommandLine(new PocketCommand()).execute("run", "--cfg", Path.of(System.getProperty("pocket.home", "."))
-                    .resolve("notebooks/zmumu/analysis.jsh").toString(), "-o", out.toString(), "-t", "--chunksise=3");
-        } finally {
-            System.setOut(was);
-        }
-        assertEquals(0, code, console.toString());
-        String log = Files.readString(out.resolve("logfile.log"));
-        assertTrue(log.contains("[WARNING ] unknown run option 'chunksise'"), log);
-        assertTrue(console.toString().contains("[WARNING ] unknown run option 'chunksise'"), console.toString());
     }
 
     @Test

@@ -31,7 +31,7 @@ class DatasetsConfigTest {
         assertTrue(e.getMessage().contains("'DY_2018'") && e.getMessage().contains("'year'"), e.getMessage());
         Path j2 = write("ds2.json", "{\"DY_2018\": {\"metadata\": {\"sample\": \"DY\", \"year\": \"2018\", \"isMC\": \"True\"}, \"file\": []}}");
         e = assertThrows(ConfigException.class, () -> DatasetsConfig.readJson(j2));
-        assertTrue(e.getMessage().contains("'DY_2018'") && e.getMessage().contains("missing key 'files'") && e.getMessage().contains("nearest: file"), e.getMessage());
+        assertTrue(e.getMessage().contains("'DY_2018'") && e.getMessage().contains("unknown key 'file'; nearest: files,"), e.getMessage());
     }
 
     @Test void aMissingFileIsKeptForTheRunToJudge() throws Exception {

@@ -300,6 +300,57 @@ class BatchRunSlurmTest {
         assertTrue(logAfter.startsWith(logBefore) && logAfter.substring(logBefore.length()).startsWith("[INFO    ] pocket attach " + runId), logAfter);
     }
 
+    /**
+     * docs/sites.md, "Adding a site", as written: a -ro YAML with a slurm@HOST section (here
+     * slurm@127.0.0.1, holding ssh-port and the rest) and pocket run -e slurm@HOST -ro it. The
+     * section's values are used (the port above all: without it the login is refused) and the
+     * result equals the futures executor's.
+     */
+    @Test void addingASiteAsDocsSitesMdSays() throws Exception {
+        String script = Path.of(System.getProperty("pocket.home", ".")).resolve("notebooks/zmumu/analysis.jsh").toAbsolutePath().toString();
+        Path ro = tmp.resolve("mysite.yaml");
+        Files.writeString(ro, "chunksize: 15\n"
+                + "slurm@127.0.0.1:\n"
+                + "  queue: debug\n"
+                + "  walltime: \"00:10:00\"\n"
+                + "  mem-per-worker: 400MB\n"
+                + "  java-home: " + System.getProperty("java.home") + "\n"
+                + "  custom-setup-commands: [\"echo site setup done\"]\n"
+                + "  ssh-port: " + sshd.port + "\n"
+                + "  ssh-user: " + System.getProperty("user.name") + "\n"
+                + "  ssh-identity: " + sshd.userKey + "\n"
+                + "  ssh-known-hosts: " + sshd.knownHosts + "\n"
+                + "  ssh-config: " + tmp.resolve("no-ssh-config") + "\n"
+                + "  remote-workdir: " + tmp.resolve("site work") + "\n"
+                + "  runs-dir: " + tmp.resolve("site runs") + "\n"
+                + "  poll-interval: 1\n"
+                + "futures:\n"
+                + "  chunksize: 999\n");    // another executor's section: not applied
+        Path dry = tmp.resolve("site-dry"), site = tmp.resolve("site-out"), futures = tmp.resolve("site-futures");
+        pocket.testing.PocketCli.Ran plan = pocket.testing.PocketCli.run("run", "--cfg", script, "-o", dry.toString(), "-e", "slurm@127.0.0.1",
+                "-ro", ro.toString(), "-s", "2", "--dry-run");
+        assertEquals(0, plan.code(), plan.toString());
+        assertTrue(plan.out().matches("(?s).*\\n  ssh-port +" + sshd.port + " +-ro " + java.util.regex.Pattern.quote(ro.toString()) + " \\[slurm@127\\.0\\.0\\.1\\]\\n.*"), plan.out());
+        assertTrue(plan.out().matches("(?s).*\\n  ssh-host +127\\.0\\.0\\.1 +executor slurm@127\\.0\\.0\\.1\\n.*"), plan.out());
+        assertTrue(plan.out().contains("6 chunk(s), 80 events"), plan.out());
+        assertFalse(Files.exists(dry));
+
+        pocket.testing.PocketCli.Ran r = pocket.testing.PocketCli.run("run", "--cfg", script, "-o", site.toString(), "-e", "slurm@127.0.0.1",
+                "-ro", ro.toString(), "-s", "2");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(Files.readString(site.resolve(pocket.run.RunFolder.RUN_OPTIONS)).contains("ssh-port: " + sshd.port));
+        pocket.testing.PocketCli.Ran f = pocket.testing.PocketCli.run("run", "--cfg", script, "-o", futures.toString(), "-e", "futures",
+                "-s", "2", "-c", "15");
+        assertEquals(0, f.code(), f.toString());
+        assertEquals(com.google.gson.JsonParser.parseString(Files.readString(futures.resolve("output_all.json"))).getAsJsonObject().get("variables"),
+                com.google.gson.JsonParser.parseString(Files.readString(site.resolve("output_all.json"))).getAsJsonObject().get("variables"));
+        try (var logs = Files.walk(tmp.resolve("site work"))) {
+            assertTrue(logs.filter(p -> p.toString().endsWith(".out")).anyMatch(p -> {
+                try { return Files.readString(p).contains("site setup done"); } catch (java.io.IOException e) { return false; }
+            }), "custom-setup-commands ran on the workers");
+        }
+    }
+
     static Map<String, Object> merge(Map<String, Object> a, Map<String, Object> b) {
         Map<String, Object> m = new LinkedHashMap<>(a);
         m.putAll(b);

@@ -50,15 +50,15 @@ class RunOptionsResolverTest {
         RunOptions o = res.options();
         // option by option: value and the layer that set it
         assertEquals(20, o.get("tree-reduction"));
-        assertEquals("general", res.sources().get("tree-reduction"));
+        assertEquals("defaults [general]", res.sources().get("tree-reduction"));
         assertEquals(false, o.get("skip-bad-files"));
         assertEquals(200, o.get("chunksize"));                       // site beats general
-        assertEquals("lxplus", res.sources().get("chunksize"));
+        assertEquals("defaults [lxplus]", res.sources().get("chunksize"));
         assertEquals("1:00:00", o.get("walltime"));                  // only the site sets it
         assertEquals("executor-queue", o.get("queue"));              // executor beats site
-        assertEquals("dask", res.sources().get("queue"));
+        assertEquals("defaults [dask]", res.sources().get("queue"));
         assertEquals(10, o.get("scaleout"));                         // executor@site beats executor
-        assertEquals("dask@lxplus", res.sources().get("scaleout"));
+        assertEquals("defaults [dask@lxplus]", res.sources().get("scaleout"));
         assertEquals("4GB", o.get("mem-per-worker"));                // -ro beats executor@site
         assertEquals("-ro", res.sources().get("mem-per-worker"));
         assertEquals(1, o.get("retries"));                           // cli beats -ro beats executor
@@ -66,7 +66,7 @@ class RunOptionsResolverTest {
         assertEquals(2, o.get("limit-files"));                       // typed: the string "2" became a number
         // deep merge of maps from -ro onto the defaults
         assertEquals(Map.of("signal", List.of("ttH"), "background", List.of("DY")), o.get("group-samples"));
-        assertTrue(res.warnings().isEmpty(), res.warnings().toString());
+        assertTrue(res.unknown().isEmpty(), res.unknown().keys().toString());
     }
 
     @Test
@@ -86,13 +86,53 @@ class RunOptionsResolverTest {
     }
 
     @Test
-    void unknownKeyWarnsWithTheNearestKnownKey() {
-        var res = RunOptionsResolver.fromYaml(DEFAULTS).resolve("futures", Map.of("chunksise", 5), Map.of());
-        assertEquals(1, res.warnings().size());
-        String w = res.warnings().get(0);
-        assertTrue(w.contains("'chunksise'") && w.contains("nearest: chunksize"), w);
-        assertEquals(5, res.options().get("chunksise"));
+    void unknownKeyIsRefusedWithTheNearestKnownKeysUnlessTheExecutorDeclaresIt() {
+        RunOptionsResolver r = RunOptionsResolver.fromYaml(DEFAULTS);
+        var res = r.resolve("futures", Map.of("chunksise", 5), "-ro ro.yaml",
+                List.of(new RunOptionsResolver.Given("retrys", 3, "--retrys=3")), new RunOptionsResolver.Hints("flags", List.of("--retries", "--chunksize", "-c")));
+        assertEquals(List.of("chunksise", "retrys"), res.unknown().keys());
         assertEquals(100, res.options().get("chunksize"));
+        var e = assertThrows(IllegalArgumentException.class, () -> res.unknown().require(java.util.Set.of()));
+        String[] lines = e.getMessage().split("\n");
+        assertEquals("unknown run option 'chunksise' in -ro ro.yaml; nearest run options or sections: chunksize, queue, walltime; nearest flags: --chunksize, --retries", lines[0]);
+        assertEquals("unknown option '--retrys'; nearest flags: --retries, --chunksize; nearest run options (as --key=value): retries, queue, walltime", lines[1]);
+        // a key the executor's factory declares is fine
+        res.unknown().require(java.util.Set.of("chunksise", "retrys"));
+    }
+
+    @Test
+    void runOptionsFileSectionsApplyInTheDefaultsOrderAndOnlyForTheirExecutor() {
+        RunOptionsResolver r = RunOptionsResolver.fromYaml(DEFAULTS);
+        Map<String, Object> ro = new LinkedHashMap<>();
+        ro.put("dask@lxplus", Map.of("scaleout", 30));          // the most specific, listed first: still wins
+        ro.put("retries", 2);                                  // a top-level option
+        ro.put("general", Map.of("retries", 1, "scaleout", 3, "chunksize", 7));
+        ro.put("lxplus", Map.of("chunksize", 8));
+        ro.put("dask", Map.of("scaleout", 20, "queue", "ro-queue"));
+        ro.put("futures", Map.of("chunksize", 999));           // another executor's section: not applied
+        var res = r.resolve("dask@lxplus", ro, "-ro ro.yaml", List.of(), RunOptionsResolver.Hints.NONE);
+        RunOptions o = res.options();
+        assertEquals(30, o.get("scaleout"));
+        assertEquals("-ro ro.yaml [dask@lxplus]", res.sources().get("scaleout"));
+        assertEquals(1, o.get("retries"));
+        assertEquals("-ro ro.yaml [general]", res.sources().get("retries"));
+        assertEquals(8, o.get("chunksize"));
+        assertEquals("-ro ro.yaml [lxplus]", res.sources().get("chunksize"));
+        assertEquals("ro-queue", o.get("queue"));
+        assertEquals("defaults [dask@lxplus]", res.sources().get("mem-per-worker"));
+        assertTrue(res.unknown().isEmpty(), res.unknown().keys().toString());
+        assertEquals(999, r.resolve("futures", ro, "-ro ro.yaml", List.of(), RunOptionsResolver.Hints.NONE).options().get("chunksize"));
+        // other sections are checked too: an unknown key there, a misspelt section, a section that is no mapping
+        var other = r.resolve("futures", Map.of("dask@lxplus", Map.of("scaleot", 3), "futurs", Map.of("scaleout", 2)), "-ro ro.yaml",
+                List.of(), RunOptionsResolver.Hints.NONE);
+        var e = assertThrows(IllegalArgumentException.class, () -> other.unknown().require(java.util.Set.of()));
+        assertTrue(e.getMessage().contains("unknown run option 'scaleot' in -ro ro.yaml [dask@lxplus]; nearest run options: scaleout"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown run option 'futurs' in -ro ro.yaml; nearest run options or sections: futures"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> r.resolve("futures", Map.of("futures", 3), "-ro ro.yaml", List.of(), RunOptionsResolver.Hints.NONE));
+        assertTrue(e.getMessage().contains("-ro ro.yaml: section 'futures' must be a mapping"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> r.resolve("futures", Map.of("dask@lxplus", Map.of("scaleout", "many")), "-ro ro.yaml",
+                List.of(), RunOptionsResolver.Hints.NONE));
+        assertTrue(e.getMessage().contains("'scaleout'") && e.getMessage().contains("[dask@lxplus]"), e.getMessage());
     }
 
     @Test
