@@ -36,16 +36,26 @@ final class ExitCodes {
         return INCOMPLETE;
     }
 
+    /** Each message line names the command (one per unknown key, say); indented lines (source and caret of a compile error) stay as they are. */
+    static String prefixed(String command, String message) {
+        StringBuilder b = new StringBuilder();
+        for (String line : message.split("\n", -1)) {
+            if (b.length() > 0) b.append('\n');
+            b.append(line.isEmpty() || Character.isWhitespace(line.charAt(0)) ? line : "pocket " + command + ": " + line);
+        }
+        return b.toString();
+    }
+
     /** Prints "pocket CMD: message" (and the stack trace under POCKET_DEBUG) and returns the exit code. */
     static int report(String command, Throwable e, PrintStream err) {
-        err.println("pocket " + command + ": " + UserMessages.of(e));
+        err.println(prefixed(command, UserMessages.of(e)));
         if (UserMessages.debug()) e.printStackTrace(err);
         err.flush();
         return of(e);
     }
 
     static int report(String command, Throwable e, PrintWriter err) {
-        err.println("pocket " + command + ": " + UserMessages.of(e));
+        err.println(prefixed(command, UserMessages.of(e)));
         if (UserMessages.debug()) e.printStackTrace(err);
         err.flush();
         return of(e);

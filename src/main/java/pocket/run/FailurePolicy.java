@@ -82,9 +82,9 @@ public final class FailurePolicy {
         return new ChunkFate(chunk, skip ? ChunkFate.Status.SKIPPED : ChunkFate.Status.FAILED, reason, traceback(e), attempts, seconds, kind);
     }
 
+    /** The reason a person reads (no class name unless POCKET_DEBUG; the traceback keeps it). */
     static String describe(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+        return pocket.util.UserMessages.of(e);
     }
 
     static String traceback(Throwable e) {

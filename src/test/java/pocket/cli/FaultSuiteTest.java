@@ -162,6 +162,50 @@ class FaultSuiteTest {
         assertArrayEquals(cleanOutput, Files.readAllBytes(out.resolve("output_all.json")));
     }
 
+    /** Bad input at the command line: exit 2, a message naming the bad thing, and the folder untouched. */
+    @Test
+    void badInputExitsTwoNamingIt() throws Exception {
+        Path out = tmp.resolve("bad-input");
+        Path ro = tmp.resolve("ro.yaml");
+        Files.writeString(ro, "chunksze: 10\n");
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        // a copy of the samples' dataset JSON whose DY dataset lists a file that is not there
+        Path broken = Files.createDirectories(tmp.resolve("samples-missing"));
+        com.google.gson.JsonObject ds = pocket.run.RunFolder.readJson(samples.resolve("datasets.json"));
+        for (var e : ds.entrySet()) {
+            com.google.gson.JsonArray files = new com.google.gson.JsonArray();
+            for (var f : e.getValue().getAsJsonObject().getAsJsonArray("files")) files.add(samples.resolve(f.getAsString()).toString());
+            if (e.getKey().startsWith("DY")) files.add(samples.resolve("zmumu/not_there.root").toString());
+            e.getValue().getAsJsonObject().add("files", files);
+        }
+        Files.writeString(broken.resolve("datasets.json"), ds.toString());
+        Files.copy(samples.resolve("params_lumi.yaml"), broken.resolve("params_lumi.yaml"));
+
+        record Case(String what, List<String> args, Path samplesDir, List<String> named) {}
+        List<Case> cases = List.of(
+                new Case("misspelt flag", List.of("--exector", "iterative"), samples, List.of("'--exector'", "--executor")),
+                new Case("misspelt boolean flag", List.of("--skip-bad-file"), samples, List.of("'--skip-bad-file'", "--skip-bad-files")),
+                new Case("misspelt option flag", List.of("--chunksiz", "10"), samples, List.of("'--chunksiz'", "--chunksize")),
+                new Case("misspelt -ro key", List.of("-ro", ro.toString()), samples, List.of("'chunksze'", "chunksize")),
+                new Case("misspelt free --key=value", List.of("--retires=3"), samples, List.of("retires", "retries")),
+                new Case("-o names a file", List.of("-o", file.toString()), samples, List.of(file.toString(), "is a file")),
+                new Case("a dataset file missing", List.of(), broken, List.of("not_there.root", "--skip-bad-files")),
+                new Case("--resume with nothing to resume", List.of("--resume"), samples, List.of("nothing to resume", "--resubmit-failed")),
+                new Case("--resume with --overwrite", List.of("--resume", "--overwrite"), samples, List.of("exclude each other")));
+        int named = 0;
+        for (Case c : cases) {
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("output_all.json"), "{\"from\": \"an earlier run\"}");
+            Run r = Run.start(c.samplesDir(), out, c.args().toArray(String[]::new)).waitFor();
+            assertEquals(2, r.exit, c.what() + ": " + r.output());
+            for (String n : c.named()) assertTrue(r.err.contains(n), c.what() + ": the message names " + n + ": " + r.err);
+            assertFalse(r.err.contains("Exception") || r.err.contains("\tat pocket."), c.what() + ": no class name, no stack trace: " + r.err);
+            assertEquals("{\"from\": \"an earlier run\"}", Files.readString(out.resolve("output_all.json")), c.what() + ": folder untouched");
+            named++;
+        }
+        System.out.printf("fault suite: %d/%d bad inputs gave exit 2 and named the bad thing%n", named, cases.size());
+    }
+
     /** The notebook's way: {@code Pocket...outputDir(dir).resume()} in this JVM. */
     private static Result resumeInProcess(Path out) {
         if (config == null) config = DemoCommand.load(Path.of(DemoCommand.EXAMPLE), samples);
@@ -178,13 +222,16 @@ class FaultSuiteTest {
 
         private Run(Process p, Path log, Path errLog) { this.process = p; this.log = log; this.errLog = errLog; }
 
-        static Run start(Path out, String... extra) throws IOException {
+        static Run start(Path out, String... extra) throws IOException { return start(samples, out, extra); }
+
+        static Run start(Path samplesDir, Path out, String... extra) throws IOException {
             // env --default-signal=INT: SIGINT reaches the JVM as from a terminal, even when this test runs in a background job (which ignores it)
             List<String> cmd = new ArrayList<>(List.of("env", "--default-signal=INT", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "-Dpocket.zmumu.samples=" + samples, "pocket.cli.PocketCommand",
+                    "-cp", System.getProperty("java.class.path"), "-Dpocket.zmumu.samples=" + samplesDir, "pocket.cli.PocketCommand",
                     "run", "--cfg", DemoCommand.EXAMPLE, "-o", out.toString(), "-e", "futures", "-s", "2", "--chunksize", String.valueOf(CHUNKSIZE)));
             List<String> more = List.of(extra);
-            if (more.contains("--chunksize")) cmd.subList(cmd.size() - 2, cmd.size()).clear();
+            if (more.contains("--chunksize") || more.contains("--chunksiz")) cmd.subList(cmd.size() - 2, cmd.size()).clear();
+            if (more.contains("-o")) cmd.subList(cmd.indexOf("-o"), cmd.indexOf("-o") + 2).clear();
             cmd.addAll(more);
             Path log = Files.createTempFile(tmp, "run", ".log"), errLog = Files.createTempFile(tmp, "run", ".err");
             // files, not pipes: killing a process closes its pipes on our side

@@ -35,7 +35,7 @@ class StrictInputTest {
                 "pocket run: unknown option '--skip-bad-file'; nearest flags: --skip-bad-files, --limit-files, --outputdir; nearest run options (as --key=value): skip-bad-files, limit-files, starting-time\n",
                 "pocket run: unknown option '--chunksiz'; nearest flags: --chunksize, --cfg, --test; nearest run options (as --key=value): chunksize, runs-dir, queue\n",
                 "pocket run: unknown option '--dry-rn'; nearest flags: --dry-run, --version, --cfg;",
-                "pocket run: unknown option '--retires'; nearest flags: --test, --queue, --dry-run; nearest run options (as --key=value): retries, queue, walltime\n"};
+                "pocket run: unknown option '--retires'; nearest flags: --resume, --test, --queue; nearest run options (as --key=value): retries, queue, walltime\n"};
         for (int i = 0; i < cases.length; i++) {
             String[] args = concat(new String[] {"run", "--cfg", CFG, "-o", out.toString()}, cases[i]);
             PocketCli.Ran r = PocketCli.run(args);
