@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import pocket.workflow.ChunkProcessor;
 import java.nio.file.Files;
@@ -42,27 +41,13 @@ final class Checkpoint {
     /** How many leaves this run saved as finished. */
     int saved() { return saved.get(); }
 
-    /** A hash of what a run is, independent of the order of JSON keys. */
+    /** A hash of what a run is (config.json is written in a stable order, so equal runs hash equal). */
     static String fingerprintOf(JsonObject run) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical(run).toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(run.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
         }
-    }
-
-    private static JsonElement canonical(JsonElement e) {
-        if (e.isJsonObject()) {
-            JsonObject out = new JsonObject();
-            new TreeMap<>(e.getAsJsonObject().asMap()).forEach((k, v) -> out.add(k, canonical(v)));
-            return out;
-        }
-        if (e.isJsonArray()) {
-            JsonArray out = new JsonArray();
-            e.getAsJsonArray().forEach(v -> out.add(canonical(v)));
-            return out;
-        }
-        return e;
     }
 
     /** The processor, saving each output of this group's chunks as it is made. */
