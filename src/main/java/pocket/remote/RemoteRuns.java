@@ -61,6 +61,7 @@ public final class RemoteRuns {
         long done = processed.values().stream().mapToLong(Integer::longValue).sum();
         folder.writeOutput("all", raw, raw.postprocess(), new RunFolder.RunStatus(failed.isEmpty(), done, failed.size(), skipped.size(), false));
         folder.writeFailures(new RunFolder.Failures(failed, failed.stream().map(f -> -1).toList(), skipped, processed));
+        folder.writeChunkIds(r.fates().stream().filter(f -> f.status() == ChunkFate.Status.PROCESSED).map(f -> f.chunk().id()).toList());
         double wall = Double.isNaN(wallSeconds) ? sinceStart(r.runId()) : wallSeconds;
         PerformanceReport perf = new PerformanceReport(r.fates(), wall, 1);
         folder.writeJson(dir.resolve(RunFolder.PERFORMANCE), perf.toJson());

@@ -32,11 +32,9 @@ final class ExactMerge {
         for (int i = 0; i < chunks.size(); i++) leafOf.put(chunks.get(i), leaves.get(i));
     }
 
-    /** Leaves 0..n-1 in chunk order: a run's own plan. */
-    static ExactMerge ofPlan(List<Chunk> chunks, int fanIn) {
-        List<Integer> leaves = new java.util.ArrayList<>();
-        for (int i = 0; i < chunks.size(); i++) leaves.add(i);
-        return new ExactMerge(new TreeReducer<>(chunks.size(), fanIn, Output::add), chunks, leaves);
+    /** A run's own plan: the chunks at the leaves of their {@link LeafLayout}. */
+    static ExactMerge ofPlan(List<Chunk> chunks, LeafLayout layout, int fanIn) {
+        return new ExactMerge(layout.newTree(fanIn), chunks, layout.leafOfChunk());
     }
 
     /** The outputs of the chunks outside the tree, summed in chunk order (null: none). */

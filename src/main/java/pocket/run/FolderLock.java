@@ -23,7 +23,7 @@ final class FolderLock implements AutoCloseable {
     static final String FILE = "pocket_run.lock";
 
     /** The files and folders a run writes; {@code --overwrite} removes these and only these. */
-    private static final List<String> OWN = List.of(RunFolder.CONFIG, RunFolder.RUN_OPTIONS, RunFolder.FAILED_CHUNKS,
+    private static final List<String> OWN = List.of(RunFolder.CONFIG, RunFolder.RUN_OPTIONS, RunFolder.FAILED_CHUNKS, RunFolder.CHUNKS,
             RunFolder.PERFORMANCE, RunFolder.LOGFILE, RunFolder.ERRORS, Checkpoint.DIR, Runner.SKIMMED_DATASET_DEFINITION);
 
     private final Path file;

@@ -54,9 +54,9 @@ record GroupPlan(String name, List<Dataset> datasets, ChunkPlan chunks, List<Int
     }
 
     private static GroupPlan inFreshTree(String name, List<Dataset> datasets, ChunkPlan plan, RunOptions opts) {
-        List<Integer> leaves = new ArrayList<>();
-        for (int i = 0; i < plan.chunks().size(); i++) leaves.add(i);
-        return new GroupPlan(name, datasets, plan, leaves, ExactMerge.ofPlan(plan.chunks(), opts.getInt("tree-reduction", 20)), null, null, false, List.of());
+        int fanIn = opts.getInt("tree-reduction", 20);
+        LeafLayout layout = LeafLayout.of(plan.chunks(), fanIn);
+        return new GroupPlan(name, datasets, plan, layout.leafOfChunk(), ExactMerge.ofPlan(plan.chunks(), layout, fanIn), null, null, false, List.of());
     }
 
     /**
@@ -65,19 +65,23 @@ record GroupPlan(String name, List<Dataset> datasets, ChunkPlan chunks, List<Int
      */
     static GroupPlan resumed(Checkpoint.SavedPlan saved, List<Dataset> datasets, List<Checkpoint.Done> done) {
         List<Chunk> all = saved.chunks();
-        TreeReducer<Output> tree = new TreeReducer<>(all.size(), saved.fanIn(), Output::add);
+        LeafLayout layout = LeafLayout.of(all, saved.fanIn());
+        TreeReducer<Output> tree = layout.newTree(saved.fanIn());
+        Map<Integer, Integer> chunkAt = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i++) chunkAt.put(layout.leafOfChunk().get(i), i);
         boolean[] finished = new boolean[all.size()];
         List<ChunkFate> restored = new ArrayList<>();
         for (Checkpoint.Done d : done) {
-            if (d.leaf() < 0 || d.leaf() >= all.size() || finished[d.leaf()]) continue;
-            finished[d.leaf()] = true;
+            Integer i = chunkAt.get(d.leaf());
+            if (i == null || finished[i]) continue;
+            finished[i] = true;
             tree.offer(d.leaf(), d.output());
             ChunkFate f = d.fate();
-            restored.add(new ChunkFate(all.get(d.leaf()), f.status(), f.reason(), f.traceback(), f.attempts(), f.seconds(), f.kind()));
+            restored.add(new ChunkFate(all.get(i), f.status(), f.reason(), f.traceback(), f.attempts(), f.seconds(), f.kind()));
         }
         List<Chunk> rest = new ArrayList<>();
         List<Integer> leaves = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) if (!finished[i]) { rest.add(all.get(i)); leaves.add(i); }
+        for (int i = 0; i < all.size(); i++) if (!finished[i]) { rest.add(all.get(i)); leaves.add(layout.leafOfChunk().get(i)); }
         ChunkPlan plan = new ChunkPlan(rest, saved.unopened(), saved.events());
         return new GroupPlan(saved.group(), datasets, plan, leaves, new ExactMerge(tree, rest, leaves), null, null, false, restored);
     }

@@ -21,12 +21,13 @@ import pocket.workflow.Output;
 /**
  * The files of a run's output folder: output_&lt;name&gt;.json (postprocessed, with the run
  * status under {@code pocket_run}), output_&lt;name&gt;.raw.json (the plain merged sum that
- * --resubmit-failed adds to), config.json, run_options.yaml, failed_chunks.json, error/ and
- * performance.json.
+ * --resubmit-failed adds to), config.json, chunks.json (the ids of the chunks in the outputs, so
+ * that {@code pocket merge} can refuse to add a chunk twice), run_options.yaml,
+ * failed_chunks.json, error/ and performance.json.
  */
 public final class RunFolder {
     public static final String FAILED_CHUNKS = "failed_chunks.json", RUN_OPTIONS = "run_options.yaml",
-            CONFIG = "config.json", PERFORMANCE = "performance.json", LOGFILE = "logfile.log", ERRORS = "error";
+            CONFIG = "config.json", CHUNKS = "chunks.json", PERFORMANCE = "performance.json", LOGFILE = "logfile.log", ERRORS = "error";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
             .serializeSpecialFloatingPointValues().create();
@@ -166,6 +167,29 @@ public final class RunFolder {
             i++;
         }
         return a;
+    }
+
+    /** Writes chunks.json: the ids of every chunk whose output the folder's outputs hold, sorted. */
+    public void writeChunkIds(java.util.Collection<String> ids) throws IOException {
+        JsonObject o = new JsonObject();
+        JsonArray a = new JsonArray();
+        new java.util.TreeSet<>(ids).forEach(a::add);
+        o.addProperty("count", a.size());
+        o.add("chunks", a);
+        writeJson(dir.resolve(CHUNKS), o);
+    }
+
+    /** The chunk ids of chunks.json, or null when the folder has none (written before pocket kept them). */
+    public java.util.SortedSet<String> readChunkIds() throws IOException {
+        Path p = dir.resolve(CHUNKS);
+        if (!Files.isRegularFile(p)) return null;
+        java.util.SortedSet<String> ids = new java.util.TreeSet<>();
+        try {
+            for (JsonElement e : readJson(p).getAsJsonArray("chunks")) ids.add(e.getAsString());
+        } catch (RuntimeException e) {
+            throw new IOException(p + " does not list chunk ids under \"chunks\": " + e.getMessage(), e);
+        }
+        return ids;
     }
 
     /** Reads failed_chunks.json of an earlier run. */

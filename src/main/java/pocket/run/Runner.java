@@ -219,6 +219,10 @@ public final class Runner {
         folder.writeJson(folder.dir().resolve(RunFolder.PERFORMANCE), perf.toJson());
         log.info("Performance:");
         for (String line : perf.format().split("\n")) log.info("  " + line);
+        java.util.Set<String> chunkIds = new java.util.TreeSet<>();
+        if (earlier != null) { java.util.Set<String> before = folder.readChunkIds(); if (before != null) chunkIds.addAll(before); }
+        for (ChunkFate f : allFates) if (f.status() == ChunkFate.Status.PROCESSED) chunkIds.add(f.chunk().id());
+        folder.writeChunkIds(chunkIds);
         // the outputs last: a folder whose output_*.json says complete holds everything else of that run
         Map<String, Output> outputs = new LinkedHashMap<>();
         for (int i = 0; i < done.size(); i++)
