@@ -18,6 +18,7 @@ import pocket.run.RunOptionsResolver;
 import pocket.run.RunRequest;
 import pocket.run.RunResult;
 import pocket.run.Runner;
+import pocket.workflow.Output;
 
 /**
  * A run described fluently, as {@code pocket run} takes it on the command line:
@@ -165,9 +166,19 @@ public final class Pocket {
         try {
             RunResult r = Runner.run(req);
             if (progress instanceof NotebookProgress np) np.finished(r);
-            return new Result(r, config, lumi);
+            return Result.of(r, lumi >= 0 ? lumi : configLumi(r));
         } catch (IOException e) {
             throw new UncheckedIOException("run failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The config's lumi.picobarns for the years run (as a loaded folder's plots take it), NaN when it has none. */
+    private double configLumi(RunResult r) {
+        try {
+            Output out = r.output() != null ? r.output() : r.outputs().values().stream().findFirst().orElse(null);
+            return out == null ? Double.NaN : pocket.results.OutputFolder.lumiFb(config.toJson(), out);
+        } catch (UnsupportedOperationException e) {
+            return Double.NaN;
         }
     }
 

@@ -1,54 +1,52 @@
 package pocket.notebook;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import pocket.workflow.Configurator;
-import pocket.config.Dataset;
-import pocket.hist.Hist;
 import pocket.display.MimeBundle;
 import pocket.display.Renderable;
+import pocket.hist.Hist;
 import pocket.plot.Plot;
 import pocket.plot.StackPlot;
 import pocket.plot.Tables;
+import pocket.results.Histograms;
+import pocket.results.Merge;
+import pocket.results.OutputFolder;
 import pocket.run.ChunkFate;
 import pocket.run.RunResult;
-import pocket.util.Names;
 import pocket.workflow.Output;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * What a notebook run gave back: the merged, postprocessed output with PocketCoffea's keys
- * (variables[name][sample][dataset], cutflow, sumw), read through its UHI JSON document, and
- * the run's chunk fates. Histograms, CMS plots per category, cutflow and sumw tables.
+ * What a run gave back, or an output folder read again with {@link #load}: the merged,
+ * postprocessed output with PocketCoffea's keys (variables[name][sample][dataset], cutflow, sumw),
+ * whether it is complete, its histograms, CMS plots per category, cutflow and sumw tables.
  */
 public final class Result implements Renderable {
-    private final RunResult run;
-    private final JsonObject doc;
-    private final Set<String> dataSamples = new LinkedHashSet<>();
-    private final Map<String, String> sampleOfDataset = new LinkedHashMap<>();
-    private final double lumi;
+    private final RunResult run;          // null for a loaded folder
+    private final Path outputDir;
+    private final Histograms hists;
+    private final boolean complete;
+    private final long processed;
+    private final List<ChunkFate> failed, skipped;
+    private final String performance;
 
-    Result(RunResult run, Configurator cfg, double lumi) {
-        this.run = run;
-        this.lumi = lumi;
-        Output out = run.output() != null ? run.output() : merged(run);
-        this.doc = out == null ? new JsonObject() : out.toJson();
-        for (Dataset d : cfg.datasets()) {
-            sampleOfDataset.put(d.name(), d.sample());
-            if (!d.isMC()) dataSamples.add(d.sample());
-        }
+    private Result(RunResult run, Path outputDir, Histograms hists, boolean complete, long processed,
+                   List<ChunkFate> failed, List<ChunkFate> skipped, String performance) {
+        this.run = run; this.outputDir = outputDir; this.hists = hists; this.complete = complete; this.processed = processed;
+        this.failed = List.copyOf(failed); this.skipped = List.copyOf(skipped); this.performance = performance;
+    }
+
+    static Result of(RunResult r, double lumi) {
+        Output out = r.output() != null ? r.output() : merged(r);
+        return new Result(r, r.outputDir(), new Histograms(out == null ? Output.empty().postprocess() : out, lumi), r.complete(),
+                r.count(ChunkFate.Status.PROCESSED), r.failed(), r.skipped(), r.performance() == null ? "" : totalLine(r.performance().format()));
     }
 
     private static Output merged(RunResult r) {
@@ -57,189 +55,90 @@ public final class Result implements Renderable {
         return acc;
     }
 
+    /**
+     * Reads an output folder of {@code pocket run}, {@code pocket attach} or {@code pocket merge}
+     * (all its outputs: one, or one per dataset with -ps) into the Result a run returns; an
+     * incomplete run's folder loads with {@link #complete()} false. The plots' luminosity is the
+     * config's {@code lumi.picobarns} for the years in the output.
+     */
+    public static Result load(Path dir) {
+        try {
+            OutputFolder f = OutputFolder.read(dir);
+            return new Result(null, dir, new Histograms(f.postprocessed(), f.lumiFb()), f.complete(), f.processedChunks(),
+                    f.failed(), f.skipped(), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Result load(String dir) { return load(Path.of(dir)); }
+
+    /**
+     * {@code pocket merge}: adds the output folders of runs of one config into the new folder
+     * {@code merged} (raw sums added, normalised once) and loads it.
+     */
+    public static Result merge(Path merged, Path... dirs) {
+        try {
+            List<OutputFolder> in = new ArrayList<>();
+            for (Path d : dirs) in.add(OutputFolder.read(d));
+            Merge.of(in).writeTo(merged);
+            return load(merged);
+        } catch (IOException e) {
+            throw new UncheckedIOException("merge failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The run's own record (chunk fates, performance); null for a result loaded from a folder. */
     public RunResult runResult() { return run; }
-    public Path outputDir() { return run.outputDir(); }
-    /** The output_all.json document (postprocessed). */
-    public JsonObject json() { return doc.deepCopy(); }
-    public List<ChunkFate> failedChunks() { return run.failed(); }
-    public List<ChunkFate> skippedChunks() { return run.skipped(); }
-    public boolean complete() { return run.complete(); }
+    public Path outputDir() { return outputDir; }
+    /** The output_all.json document (postprocessed), without the run status. */
+    public JsonObject json() { return hists.output().toJson(); }
+    /** The postprocessed output. */
+    public Output output() { return hists.output(); }
+    public List<ChunkFate> failedChunks() { return failed; }
+    public List<ChunkFate> skippedChunks() { return skipped; }
+    /** False when some chunk failed: then the histograms lack its events. */
+    public boolean complete() { return complete; }
+    /** The histograms by variable, sample and category, as the plots take them. */
+    public Histograms histograms() { return hists; }
 
     /** A copy whose plots carry this luminosity (fb⁻¹) in their label. */
     public Result withLumi(double fbInv) {
-        return new Result(this, fbInv);
-    }
-
-    private Result(Result r, double lumi) {
-        this.run = r.run; this.doc = r.doc; this.lumi = lumi;
-        this.dataSamples.addAll(r.dataSamples);
-        this.sampleOfDataset.putAll(r.sampleOfDataset);
-    }
-
-    private JsonObject variables() {
-        return doc.has("variables") && doc.get("variables").isJsonObject() ? doc.getAsJsonObject("variables") : new JsonObject();
+        return new Result(run, outputDir, hists.withLumi(fbInv), complete, processed, failed, skipped, performance);
     }
 
     /** The histogram names (the config's variables). */
-    public List<String> histNames() { return new ArrayList<>(variables().keySet()); }
-
+    public List<String> histNames() { return hists.names(); }
     /** The samples that have this histogram, MC and data. */
-    public List<String> samples(String name) { return new ArrayList<>(variable(name).keySet()); }
-
-    private JsonObject variable(String name) {
-        JsonObject v = variables();
-        if (!v.has(name))
-            throw new IllegalArgumentException("no histogram '" + name + "' in the output; histograms: " + v.keySet()
-                    + Names.nearestHint(name, v.keySet()));
-        return v.getAsJsonObject(name);
-    }
-
+    public List<String> samples(String name) { return hists.samples(name); }
     /** One sample's histogram, summed over its datasets (axes cat, variation for MC, then the variable's). */
-    public Hist hist(String name, String sample) {
-        JsonObject bySample = variable(name);
-        if (!bySample.has(sample))
-            throw new IllegalArgumentException("histogram '" + name + "' has no sample '" + sample + "'; samples: " + bySample.keySet()
-                    + Names.nearestHint(sample, bySample.keySet()));
-        Hist sum = null;
-        for (Map.Entry<String, JsonElement> ds : bySample.getAsJsonObject(sample).entrySet()) {
-            Hist h = Hist.fromUhi(ds.getValue().getAsJsonObject());
-            sum = sum == null ? h : sum.add(h);
-        }
-        if (sum == null) throw new IllegalArgumentException("histogram '" + name + "' of sample '" + sample + "' has no datasets");
-        return sum;
-    }
-
+    public Hist hist(String name, String sample) { return hists.hist(name, sample); }
     /** The histogram summed over every MC sample and dataset (or over the data when there is no MC). */
-    public Hist hist(String name) {
-        Hist mc = null, data = null;
-        for (String s : samples(name)) {
-            Hist h = hist(name, s);
-            if (isData(s)) data = data == null ? h : data.add(h);
-            else mc = mc == null ? h : mc.add(h);
-        }
-        return mc != null ? mc : data;
-    }
-
-    private boolean isData(String sample) {
-        return dataSamples.contains(sample) || dataSamples.contains(sample.split("__")[0]);
-    }
-
+    public Hist hist(String name) { return hists.hist(name); }
     /** The categories of a histogram (its "cat" axis). */
-    public List<String> categories(String name) {
-        String s = samples(name).get(0);
-        return hist(name, s).axis("cat").binLabels();
-    }
+    public List<String> categories(String name) { return hists.categories(name); }
 
-    /**
-     * The CMS plot of one histogram in one category: MC stacked by sample (largest at the bottom),
-     * its statistical and (from the histograms' Up/Down variations) systematic uncertainty as a
-     * band, data as points, ratio.
-     */
-    public Plot plot(String name, String category) {
-        return plotBuilder(name, category).build();
-    }
+    /** The CMS plot of one histogram in one category: MC stacked by sample, uncertainty band, data points, ratio. */
+    public Plot plot(String name, String category) { return hists.plot(name, category); }
 
     /** The plot's builder, to change settings (logY, size, ...) before {@code build()}. */
-    public StackPlot.Builder plotBuilder(String name, String category) {
-        Map<String, Hist> mc = new LinkedHashMap<>();
-        Map<String, Map<String, Hist[]>> shifted = new LinkedHashMap<>();
-        Hist data = null;
-        for (String s : samples(name)) {
-            Hist h = hist(name, s).select("cat", category);
-            if (h.axes().stream().filter(a -> !a.isCategory()).count() != 1)
-                throw new IllegalArgumentException("plot: histogram '" + name + "' has axes " + h.axes().stream().map(a -> a.name()).toList()
-                        + "; a stack plot shows one variable: project it, e.g. result.hist(\"" + name + "\", sample).project(...)");
-            if (isData(s)) {
-                data = data == null ? h : data.add(h);
-            } else {
-                if (h.axes().stream().anyMatch(a -> a.name().equals("variation"))) {
-                    List<String> vars = h.axis("variation").binLabels();
-                    for (String v : vars)   // every <name>Up with its <name>Down: a systematic in the band
-                        if (v.endsWith("Up") && vars.contains(v.substring(0, v.length() - 2) + "Down")) {
-                            String sys = v.substring(0, v.length() - 2);
-                            shifted.computeIfAbsent(s, k -> new LinkedHashMap<>())
-                                    .put(sys, new Hist[]{h.select("variation", v), h.select("variation", sys + "Down")});
-                        }
-                    h = h.select("variation", "nominal");
-                }
-                mc.put(s, h);
-            }
-        }
-        List<Map.Entry<String, Hist>> ordered = new ArrayList<>(mc.entrySet());
-        ordered.sort((a, b) -> Double.compare(b.getValue().sum(false), a.getValue().sum(false)));
-        StackPlot.Builder b = StackPlot.builder().name(name + "_" + category).title(category).lumi(lumi);
-        for (Map.Entry<String, Hist> e : ordered) b.mc(e.getKey(), e.getValue());
-        shifted.forEach((sample, m) -> m.forEach((sys, ud) -> b.variation(sample, sys, ud[0], ud[1])));
-        if (data != null) b.data(data);
-        if (data == null) b.cmsLabel("Simulation Preliminary");
-        return b;
-    }
+    public StackPlot.Builder plotBuilder(String name, String category) { return hists.stack(name, category); }
 
-    /** Every one-variable histogram in every category (2-d histograms have no stack plot; draw their projections). */
+    /** Every one-variable histogram in every category (2-d histograms have no stack plot). */
     public List<Plot> plots() {
         List<Plot> out = new ArrayList<>();
         for (String name : histNames()) {
-            if (!isOneVariable(name)) continue;
+            if (hists.dimensions(name) != 1) continue;
             for (String cat : categories(name)) out.add(plot(name, cat));
         }
         return out;
     }
 
-    private boolean isOneVariable(String name) {
-        Hist h = hist(name, samples(name).get(0));
-        return h.axes().stream().filter(a -> !a.isCategory()).count() == 1;
-    }
-
-    /**
-     * The cutflow as physicists read it: one row per step (initial, skim, presel, then each
-     * category), one column per sample, the number of events (MC unweighted, as PocketCoffea counts).
-     */
-    public Table cutflow() { return stepsBySample(doc, sampleOfDataset, "cutflow", "Cutflow"); }
+    /** The cutflow: one row per step (initial, skim, presel, then each category), one column per sample. */
+    public Table cutflow() { return hists.cutflow(); }
 
     /** Sum of weights per category and sample (postprocessed: normalised MC). */
-    public Table sumw() { return stepsBySample(doc, sampleOfDataset, "sumw", "Sum of weights"); }
-
-    /** PocketCoffea's {step: {dataset: n}} and {category: {dataset: {sample: n}}} as one table by sample. */
-    static Table stepsBySample(JsonObject doc, Map<String, String> sampleOfDataset, String key, String title) {
-        JsonObject root = doc.has(key) && doc.get(key).isJsonObject() ? doc.getAsJsonObject(key) : new JsonObject();
-        Map<String, Map<String, Double>> rows = new LinkedHashMap<>();
-        Set<String> samples = new LinkedHashSet<>();
-        for (Map.Entry<String, JsonElement> step : root.entrySet()) {
-            Map<String, Double> row = new LinkedHashMap<>();
-            JsonObject byDataset = step.getValue().getAsJsonObject();
-            for (Map.Entry<String, JsonElement> ds : byDataset.entrySet()) {
-                JsonElement v = ds.getValue();
-                if (v.isJsonPrimitive()) {
-                    // initial/skim/presel: counted per dataset
-                    String sample = sampleOfDataset.getOrDefault(ds.getKey(), ds.getKey());
-                    row.merge(sample, v.getAsDouble(), Double::sum);
-                    samples.add(sample);
-                } else if (v.isJsonObject()) {
-                    for (Map.Entry<String, JsonElement> s : v.getAsJsonObject().entrySet()) {
-                        if (!s.getValue().isJsonPrimitive()) continue;
-                        row.merge(s.getKey(), s.getValue().getAsDouble(), Double::sum);
-                        samples.add(s.getKey());
-                    }
-                }
-            }
-            rows.put(step.getKey(), row);
-        }
-        StringColumn steps = StringColumn.create(key.equals("cutflow") ? "step" : "category");
-        List<DoubleColumn> cols = new ArrayList<>();
-        for (String s : samples) cols.add(DoubleColumn.create(s));
-        for (Map.Entry<String, Map<String, Double>> r : rows.entrySet()) {
-            steps.append(r.getKey());
-            int i = 0;
-            for (String s : samples) {
-                Double v = r.getValue().get(s);
-                if (v == null) cols.get(i).appendMissing(); else cols.get(i).append(v);
-                i++;
-            }
-        }
-        Table t = Table.create(title, steps);
-        cols.forEach(t::addColumns);
-        return t;
-    }
+    public Table sumw() { return hists.sumw(); }
 
     /** Writes every plot as PNG and the cutflow and sumw as HTML and CSV into {@code <outputDir>/plots}; returns that folder. */
     public Path save() throws IOException { return save(outputDir().resolve("plots")); }
@@ -256,9 +155,9 @@ public final class Result implements Renderable {
     }
 
     private String summary() {
-        return String.format(Locale.ROOT, "pocket run %s: %d chunks processed, %d failed, %d skipped; %s; output in %s; histograms %s",
-                run.complete() ? "complete" : "INCOMPLETE", run.count(ChunkFate.Status.PROCESSED), run.failed().size(),
-                run.skipped().size(), run.performance() == null ? "" : totalLine(run.performance().format()), run.outputDir(), histNames());
+        return String.format(Locale.ROOT, "pocket %s %s: %d chunks processed, %d failed, %d skipped; %soutput in %s; histograms %s",
+                run == null ? "output" : "run", complete ? "complete" : "INCOMPLETE", processed, failed.size(), skipped.size(),
+                performance.isEmpty() ? "" : performance + "; ", outputDir, histNames());
     }
 
     private static String totalLine(String perf) {
@@ -267,10 +166,11 @@ public final class Result implements Renderable {
 
     @Override
     public MimeBundle mimeBundle() {
-        StringBuilder html = new StringBuilder("<div><b>pocket run ").append(run.complete() ? "complete" : "<span style=\"color:#e42536\">INCOMPLETE</span>")
-                .append("</b>: ").append(run.count(ChunkFate.Status.PROCESSED)).append(" chunks processed, ")
-                .append(run.failed().size()).append(" failed, ").append(run.skipped().size()).append(" skipped<br>")
-                .append("output: <code>").append(esc(String.valueOf(run.outputDir()))).append("</code><br>")
+        StringBuilder html = new StringBuilder("<div><b>pocket ").append(run == null ? "output " : "run ")
+                .append(complete ? "complete" : "<span style=\"color:#e42536\">INCOMPLETE</span>")
+                .append("</b>: ").append(processed).append(" chunks processed, ")
+                .append(failed.size()).append(" failed, ").append(skipped.size()).append(" skipped<br>")
+                .append("output: <code>").append(esc(String.valueOf(outputDir))).append("</code><br>")
                 .append("histograms: ").append(esc(String.join(", ", histNames()))).append("</div>");
         return MimeBundle.text(summary()).withHtml(html.toString());
     }

@@ -131,11 +131,6 @@ public final class OutputFolder {
         return m;
     }
 
-    /** True for a dataset of collision data (metadata isMC false). */
-    public boolean isData(String dataset) {
-        Map<String, String> md = raw.datasetsMetadata().get(dataset);
-        return md != null && "false".equalsIgnoreCase(md.getOrDefault("isMC", "true"));
-    }
 
     /**
      * A hash of what the analysis is (config.json without its datasets), so outputs of one config
@@ -158,7 +153,10 @@ public final class OutputFolder {
      * The integrated luminosity of the data-taking years in the outputs, in fb⁻¹, from the config's
      * parameters {@code lumi.picobarns.<year>.tot} (as PocketCoffea's plotting takes it); NaN when the config has none.
      */
-    public double lumiFb() {
+    public double lumiFb() { return lumiFb(config, raw); }
+
+    /** The luminosity in fb⁻¹ that {@code config} (config.json's shape) gives the years of the output's datasets; NaN when none. */
+    public static double lumiFb(JsonObject config, Output raw) {
         if (config == null || !config.has("parameters")) return Double.NaN;
         JsonElement pb = path(config.getAsJsonObject("parameters"), "lumi", "picobarns");
         if (pb == null || !pb.isJsonObject()) return Double.NaN;

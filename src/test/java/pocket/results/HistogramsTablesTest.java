@@ -1,4 +1,4 @@
-package pocket.notebook;
+package pocket.results;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import pocket.plot.Tables;
 import tech.tablesaw.api.Table;
 
-class ResultTablesTest {
+class HistogramsTablesTest {
     /** The shape PocketCoffea writes: initial/skim/presel by dataset, categories by dataset then sample. */
     static final JsonObject DOC = JsonParser.parseString("""
             {"cutflow": {
@@ -26,7 +26,7 @@ class ResultTablesTest {
 
     @Test
     void cutflowAddsDatasetsOfTheSameSample() {
-        Table t = Result.stepsBySample(DOC, SAMPLES, "cutflow", "Cutflow");
+        Table t = Histograms.stepsBySample(DOC, SAMPLES, "cutflow", "Cutflow");
         assertEquals(5, t.rowCount());
         assertEquals("initial", t.stringColumn("step").get(0));
         assertEquals("2jets", t.stringColumn("step").get(4));
@@ -42,7 +42,7 @@ class ResultTablesTest {
 
     @Test
     void sumwKeepsFractions() {
-        Table t = Result.stepsBySample(DOC, SAMPLES, "sumw", "Sum of weights");
+        Table t = Histograms.stepsBySample(DOC, SAMPLES, "sumw", "Sum of weights");
         assertEquals(1, t.rowCount());
         assertEquals(10.75, t.doubleColumn("DYJetsToLL").get(0), 1e-12);
         assertTrue(Tables.html(t).contains(">10.7500<"), Tables.html(t));
