@@ -101,7 +101,10 @@ public final class Histograms {
      * at the bottom), its statistical and (from the Up/Down variations) systematic uncertainty as a
      * band, data as points, ratio. A histogram of two variables is refused, naming its axes.
      */
-    public StackPlot.Builder stack(String name, String category) {
+    public StackPlot.Builder stack(String name, String category) { return stack(name, category, s -> true); }
+
+    /** The stack plot's builder with only the samples {@code keep} accepts (MC and data). */
+    public StackPlot.Builder stack(String name, String category, java.util.function.Predicate<String> keep) {
         if (!categories(name).contains(category))
             throw new IllegalArgumentException("histogram '" + name + "' has no category '" + category + "'; categories: " + categories(name)
                     + Names.nearestHint(category, categories(name)));
@@ -109,6 +112,7 @@ public final class Histograms {
         Map<String, Map<String, Hist[]>> shifted = new LinkedHashMap<>();
         Hist data = null;
         for (String s : samples(name)) {
+            if (!keep.test(s)) continue;
             Hist h = hist(name, s).select("cat", category);
             if (h.axes().stream().filter(a -> !a.isCategory()).count() != 1)
                 throw new IllegalArgumentException("plot: histogram '" + name + "' has the axes " + h.axes().stream().filter(a -> !a.isCategory()).map(a -> a.name()).toList()
