@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pocket", mixinStandardHelpOptions = true, version = "pocket 0.1.0",
         description = "PocketCoffea's analysis runner in Java.",
         subcommands = {RunCommand.class, DemoCommand.class, AttachCommand.class, PlotCommand.class, MergeCommand.class, LsCommand.class, DrawCommand.class,
-                GenerateCommand.class, BenchCommand.class, KernelCommand.class,
+                GenerateCommand.class, BenchCommand.class, KernelCommand.class, JShellCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PocketCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

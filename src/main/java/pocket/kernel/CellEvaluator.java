@@ -30,11 +30,6 @@ final class CellEvaluator implements AutoCloseable {
         static final Value NONE = new Value(false, null);
     }
 
-    /** Imports every cell sees; packages not on the class path are skipped. */
-    public static final List<String> DEFAULT_IMPORTS = List.of(
-            "java.util.*", "java.util.stream.*", "java.nio.file.*", "java.io.*",
-            "pocket.hist.*", "pocket.plot.*", "pocket.notebook.*", "pocket.config.*", "pocket.workflow.*", "pocket.run.*",
-            "pocket.kernel.Display");
 
     private final LiveExecutionControl control;
     private final JShell shell;
@@ -58,7 +53,7 @@ final class CellEvaluator implements AutoCloseable {
     /** The evaluator a kernel uses: this JVM's class path and the default imports. */
     public static CellEvaluator forThisJvm() {
         String cp = System.getProperty("java.class.path", "");
-        return new CellEvaluator(List.of(cp.split(java.io.File.pathSeparator)), DEFAULT_IMPORTS);
+        return new CellEvaluator(List.of(cp.split(java.io.File.pathSeparator)), CellImports.ALL);
     }
 
     /** Runs every snippet of the cell in order; stops at the first error and throws it. */

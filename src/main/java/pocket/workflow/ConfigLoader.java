@@ -51,6 +51,8 @@ public final class ConfigLoader {
 
     static Configurator load(Path script) {
         Path abs = script.toAbsolutePath().normalize();
+        // paths in the script and its dataset JSONs are relative to where the file really is, as the OS resolves ../ through a symlinked folder
+        try { abs = abs.toRealPath(); } catch (IOException e) { /* unreadable: reported just below */ }
         String text;
         try {
             text = Files.readString(abs);
