@@ -81,6 +81,12 @@ public final class KernelCommand implements Runnable {
             }
             Path dir = ks.installInto(kernels);
             spec.commandLine().getOut().println("Installed kernelspec " + name + " in " + dir);
+            if (where.prefix != null) {
+                // Jupyter searches only its own prefixes (user dir, sys.prefix, /usr/local/share, /usr/share), not an arbitrary one
+                Path share = kernels.getParent();
+                spec.commandLine().getOut().println("Jupyter finds kernels under a prefix of your choice only through JUPYTER_PATH; before starting Jupyter run:");
+                spec.commandLine().getOut().println("  export JUPYTER_PATH=" + share + (System.getenv("JUPYTER_PATH") == null ? "" : ":$JUPYTER_PATH"));
+            }
             return 0;
         }
 

@@ -19,8 +19,6 @@ import java.util.Map;
  * file as its only argument (see {@code pocket kernel install}).
  */
 public final class PocketKernel extends BaseKernel {
-    /** Held here: java.util.logging forgets the level of a logger nobody references. */
-    private static final java.util.logging.Logger PROTOCOL_LOG = java.util.logging.Logger.getLogger("io.github.spencerpark");
     private final CellEvaluator evaluator;
     private final LanguageInfo languageInfo;
 
@@ -108,8 +106,8 @@ public final class PocketKernel extends BaseKernel {
             System.err.println("pocket kernel: connection file " + file.toAbsolutePath() + " does not exist or is not readable");
             System.exit(2);
         }
-        // The protocol library logs every message at INFO; Jupyter shows kernel stderr to users.
-        PROTOCOL_LOG.setLevel(java.util.logging.Level.WARNING);
+        // Jupyter shows the kernel's stderr to users: the libraries' INFO lines go to the kernel's log instead
+        KernelLog.install(file);
         // Tablesaw pulls in slf4j without a binding; its "no providers" notice would land in the first table's cell.
         if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(file));

@@ -45,12 +45,16 @@ class KernelCommandTest {
         assertEquals("pocket.kernel.PocketKernel", argv.get(3).getAsString());
         assertEquals("{connection_file}", argv.get(4).getAsString());
 
-        // Debian's Jupyter lists it from that prefix
+        // the JUPYTER_PATH it tells the user to set is the one Debian's Jupyter lists it from
+        java.util.regex.Matcher said = java.util.regex.Pattern.compile("export JUPYTER_PATH=(\\S+)").matcher(out.toString());
+        assertTrue(said.find(), "install --prefix says which JUPYTER_PATH to set:\n" + out);
+        Path told = Path.of(said.group(1).replace(":$JUPYTER_PATH", ""));
+        assertEquals(tmp.resolve("share/jupyter").toAbsolutePath(), told.toAbsolutePath());
         Services.require(JupyterSupport.pythonHas("jupyter_client"), "jupyter_client for /usr/bin/python3 (apt: python3-jupyter-client)");
         JupyterSupport.Result r = JupyterSupport.run(List.of(JupyterSupport.PYTHON, "-c",
                         "import json; from jupyter_client.kernelspec import KernelSpecManager; "
                         + "print(json.dumps({'kernelspecs': KernelSpecManager().get_all_specs()}))"),
-                JupyterSupport.env(tmp, tmp.resolve("share/jupyter")), tmp, 120);
+                JupyterSupport.env(tmp, told), tmp, 120);
         assertEquals(0, r.exit(), r.output());
         JsonObject specs = JsonParser.parseString(r.output().substring(r.output().indexOf('{'))).getAsJsonObject().getAsJsonObject("kernelspecs");
         assertTrue(specs.has("pocket"), r.output());

@@ -121,4 +121,14 @@ class PocketKernelProtocolTest {
         assertTrue(in.get("seconds").getAsDouble() < 20, in.toString());
         assertEquals("60", iopub("after_interrupt", "execute_result").get(0).getAsJsonObject("data").get("text/plain").getAsString());
     }
+
+    @Test
+    void stderrHoldsNoLoggingNoiseWhichGoesToTheKernelLog() {
+        String stderr = answers.get("kernel_stderr").getAsString();
+        for (String noise : List.of("INFO:", "Heartbeat", "Loop", "shutdown"))
+            assertFalse(stderr.contains(noise), "the kernel's stderr, which Jupyter shows, holds '" + noise + "':\n" + stderr);
+        assertFalse(answers.get("kernel_log").isJsonNull(), "a kernel-<id>.log beside the connection file");
+        String log = answers.get("kernel_log").getAsString();
+        assertTrue(log.contains("Loop"), "the libraries' records land in the kernel's log:\n" + log);
+    }
 }

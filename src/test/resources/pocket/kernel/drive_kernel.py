@@ -3,6 +3,7 @@
 Run by pocket.kernel.PocketKernelProtocolTest with JUPYTER_PATH pointing at a kernel spec made for the test JVM.
 """
 import json
+import os
 import sys
 import time
 
@@ -10,7 +11,12 @@ from jupyter_client.manager import KernelManager
 
 kernel_name = sys.argv[1]
 km = KernelManager(kernel_name=kernel_name)
-km.start_kernel()
+# what Jupyter would show the user as the kernel's stderr
+stderr_path = os.path.join(os.environ.get("JUPYTER_RUNTIME_DIR", "."), "kernel-stderr.txt")
+os.makedirs(os.path.dirname(stderr_path), exist_ok=True)
+stderr_file = open(stderr_path, "w")
+km.start_kernel(stderr=stderr_file)
+log_path = km.connection_file[:-len(".json")] + ".log" if km.connection_file.endswith(".json") else km.connection_file + ".log"
 kc = km.client()
 kc.start_channels()
 out = {}
@@ -74,4 +80,8 @@ try:
 finally:
     kc.stop_channels()
     km.shutdown_kernel(now=False)
+    stderr_file.close()
+with open(stderr_path) as f:
+    out["kernel_stderr"] = f.read()
+out["kernel_log"] = open(log_path).read()[-20000:] if os.path.exists(log_path) else None
 print("RESULT-JSON " + json.dumps(out))
