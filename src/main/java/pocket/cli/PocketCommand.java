@@ -27,6 +27,15 @@ public final class PocketCommand implements java.util.concurrent.Callable<Intege
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // outside a chunk (planning, merging, writing): still a message, never a silent death
+            System.err.println("pocket: out of memory (Java heap at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MiB): give the JVM more heap with POCKET_JAVA_OPTS=-Xmx4g, or lower --chunksize");
+            code = ExitCodes.INCOMPLETE;
+        }
+        System.exit(code);
     }
 }

@@ -43,6 +43,9 @@ public final class ChunkAttempts {
                 last = e;
             } catch (Exception | StackOverflowError | LinkageError | AssertionError e) {
                 last = e;
+            } catch (OutOfMemoryError e) {
+                // the chunk's columns are unreachable once we are here, so there is heap again to say what happened
+                last = new ChunkOutOfMemory(chunk, e);
             }
             if (!policy.retry(last, attempts)) return new Done<>(null, policy.fate(chunk, last, attempts, seconds(t0)));
             try {
