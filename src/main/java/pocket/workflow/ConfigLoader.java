@@ -25,8 +25,9 @@ import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 
 /**
- * Runs a config script with JShell in this JVM (execution engine "local", so the
- * {@code cfg} object comes back live) snippet by snippet, turning compile errors, exceptions
+ * Runs a config script with JShell in this JVM (direct execution, so the {@code cfg} object
+ * comes back live) snippet by snippet, or the kept compilation of the same script
+ * ({@link CompiledConfig}) without the compiler, turning compile errors, exceptions
  * and a missing {@code cfg} into ConfigExceptions that name the file and line.
  */
 public final class ConfigLoader {
@@ -49,6 +50,11 @@ public final class ConfigLoader {
     /** Called from the script's JShell to hand the cfg object back (public for the snippet's class loader). */
     public static void handoff(String key, Object cfg) { HANDOFF.put(key, cfg); }
 
+    private static final java.util.concurrent.atomic.AtomicInteger COMPILES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many times this JVM compiled a config script (a kept compilation does not count). */
+    static int compiles() { return COMPILES.get(); }
+
     static Configurator load(Path script) {
         Path abs = script.toAbsolutePath().normalize();
         // paths in the script and its dataset JSONs are relative to where the file really is, as the OS resolves ../ through a symlinked folder
@@ -61,8 +67,23 @@ public final class ConfigLoader {
         }
         Path previous = SCRIPT_DIR.get();
         SCRIPT_DIR.set(abs.getParent());
-        try (JShell js = JShell.builder().executionEngine("local").build()) {
-            for (String cp : classpath()) js.addToClasspath(cp);
+        List<String> classpath = classpath();
+        String cacheKey = CompiledConfig.key(text, DEFAULT_IMPORTS, classpath);
+        CompiledConfig kept = CompiledConfig.find(cacheKey);
+        if (kept != null) {
+            try {
+                if (kept.run(ConfigLoader.class.getClassLoader()) instanceof Configurator c) {
+                    if (previous == null) SCRIPT_DIR.remove(); else SCRIPT_DIR.set(previous);
+                    return c;
+                }
+            } catch (Exception | LinkageError e) {
+                // compiled afresh below, which reports the error with the script's line
+            }
+        }
+        COMPILES.incrementAndGet();
+        CompiledConfig.RecorderProvider recording = new CompiledConfig.RecorderProvider();
+        try (JShell js = JShell.builder().executionEngine(recording, Map.of()).build()) {
+            for (String cp : classpath) js.addToClasspath(cp);
             for (String imp : DEFAULT_IMPORTS) evalChecked(js, imp, abs, 0, 0, imp);
             SourceCodeAnalysis sca = js.sourceCodeAnalysis();
             String rest = text;
@@ -89,6 +110,7 @@ public final class ConfigLoader {
             VarSnippet cfgVar = js.variables().filter(v -> v.name().equals("cfg")).reduce((a, b) -> b).orElse(null);
             if (cfgVar == null)
                 throw new ConfigException(abs + ": the script defines no variable 'cfg'; end it with e.g. `var cfg = Configurator.builder()...build();`");
+            recording.recorder.recording = false; // the hand-back is this JVM's, not the script's
             String key = UUID.randomUUID().toString();
             evalChecked(js, "pocket.workflow.ConfigLoader.handoff(\"" + key + "\", cfg);", abs, 0, 0, "(handing back cfg)");
             Object cfg = HANDOFF.remove(key);
@@ -96,6 +118,7 @@ public final class ConfigLoader {
                 throw new ConfigException(abs + ": variable 'cfg' is null; it must be the Configurator built by the script");
             if (!(cfg instanceof Configurator c))
                 throw new ConfigException(abs + ": variable 'cfg' is a " + cfg.getClass().getName() + ", not a pocket.workflow.Configurator (call .build() on the builder)");
+            recording.recorder.save(cacheKey);
             return c;
         } finally {
             if (previous == null) SCRIPT_DIR.remove(); else SCRIPT_DIR.set(previous);
