@@ -39,6 +39,7 @@ public final class JupyterSupport {
                 "JUPYTER_DATA_DIR", tmp.resolve("data").toString(),
                 "JUPYTER_CONFIG_DIR", tmp.resolve("config").toString(),
                 "IPYTHONDIR", tmp.resolve("ipython").toString(),
+                "XDG_CACHE_HOME", tmp.resolve("cache").toString(),
                 "PYTHONNOUSERSITE", "1");
     }
 

@@ -16,7 +16,9 @@ stderr_path = os.path.join(os.environ.get("JUPYTER_RUNTIME_DIR", "."), "kernel-s
 os.makedirs(os.path.dirname(stderr_path), exist_ok=True)
 stderr_file = open(stderr_path, "w")
 km.start_kernel(stderr=stderr_file)
-log_path = km.connection_file[:-len(".json")] + ".log" if km.connection_file.endswith(".json") else km.connection_file + ".log"
+conn_name = os.path.basename(km.connection_file)
+log_path = os.path.join(os.environ["XDG_CACHE_HOME"], "pocket", "kernel",
+                        (conn_name[:-len(".json")] if conn_name.endswith(".json") else conn_name) + ".log")
 kc = km.client()
 kc.start_channels()
 out = {}
