@@ -24,6 +24,9 @@ public sealed interface HistAxis
     /** Number of bins including flow bins: the length of this axis in {@code values(true)}. */
     default int extent() { return size() + (underflow() ? 1 : 0) + (overflow() ? 1 : 0); }
 
+    /** True for an integer axis (hist's {@code Integer}): unit bins of whole numbers, counts such as nJet. */
+    default boolean isInteger() { return false; }
+
     /** True for string, int and boolean category axes. */
     default boolean isCategory() { return false; }
 

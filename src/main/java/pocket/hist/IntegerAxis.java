@@ -22,6 +22,7 @@ final class IntegerAxis extends ContinuousAxis implements HistAxis {
     public int lower() { return lower; }
     public int upper() { return upper; }
     @Override public int size() { return upper - lower; }
+    @Override public boolean isInteger() { return true; }
 
     @Override public double[] edges() {
         double[] e = new double[size() + 1];

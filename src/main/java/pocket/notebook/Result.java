@@ -124,11 +124,11 @@ public final class Result implements Renderable {
     /** The plot's builder, to change settings (logY, size, ...) before {@code build()}. */
     public StackPlot.Builder plotBuilder(String name, String category) { return hists.stack(name, category); }
 
-    /** Every one-variable histogram in every category (2-d histograms have no stack plot). */
+    /** Every histogram in every category: a stack plot of each 1-d one, a colour map of each 2-d one. */
     public List<Plot> plots() {
         List<Plot> out = new ArrayList<>();
         for (String name : histNames()) {
-            if (hists.dimensions(name) != 1) continue;
+            if (hists.dimensions(name) > 2) continue;
             for (String cat : categories(name)) out.add(plot(name, cat));
         }
         return out;

@@ -20,19 +20,38 @@ final class Labels {
 
     private Labels() {}
 
-    /** The label as plain text: math delimiters dropped, Greek and symbols as Unicode, sub/superscripts inlined. */
+    /**
+     * The label as plain text: math ($...$) turned into Unicode (Greek, symbols, digit
+     * superscripts, short subscripts inlined: "p_{T}" is "pT", "m_{\\mu\\mu}" "mμμ"; a longer one
+     * keeps its underscore: "N_{JetGood}" is "N_JetGood"); text outside math, a category name
+     * like "Z_peak_1jet" say, stays as written.
+     */
     public static String plain(String latex) {
         if (latex == null) return "";
-        String s = latex.replace("$", "");
-        s = s.replace("\\mathrm", "").replace("\\text", "").replace("\\rm", "").replace("\\,", " ").replace("\\ ", " ");
+        if (latex.indexOf('$') < 0)
+            return (latex.indexOf('\\') >= 0 || latex.indexOf('{') >= 0 ? math(latex) : latex).trim();
+        StringBuilder out = new StringBuilder();
+        String[] parts = latex.split("\\$", -1);
+        for (int i = 0; i < parts.length; i++) out.append(i % 2 == 1 ? math(parts[i]) : parts[i]);
+        return out.toString().trim().replaceAll("\\s{2,}", " ");
+    }
+
+    private static String math(String m) {
+        String s = m.replace("\\mathrm", "").replace("\\text", "").replace("\\rm", "").replace("\\,", " ").replace("\\ ", " ");
         // longest names first so \eta does not eat \etaX's prefix wrongly, and \Delta before \delta is irrelevant (case)
         for (String k : SYMBOLS.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList()) {
             s = s.replaceAll(java.util.regex.Pattern.quote(k) + "(?![A-Za-z])", SYMBOLS.get(k));
         }
         s = superscripts(s);
-        s = s.replaceAll("_\\{([^}]*)\\}", "$1").replaceAll("_(.)", "$1");
-        s = s.replace("{", "").replace("}", "").replace("\\", "");
-        return s.trim();
+        java.util.regex.Matcher sub = java.util.regex.Pattern.compile("_\\{([^}]*)\\}|_(.)").matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (sub.find()) {
+            String arg = sub.group(1) != null ? sub.group(1) : sub.group(2);
+            // short subscripts read well inline (pT, mμμ); a word glued on would read as one name
+            sub.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(arg.length() <= 2 ? arg : "_" + arg));
+        }
+        sub.appendTail(out);
+        return out.toString().replace("{", "").replace("}", "").replace("\\", "");
     }
 
     private static String superscripts(String s) {
@@ -73,15 +92,30 @@ final class Labels {
         return sb.toString();
     }
 
-    /** CMS's luminosity label: "59.7 fb⁻¹ (13 TeV)"; the energy alone when lumi is not positive. */
+    /** CMS's luminosity label: "59.7 fb⁻¹ (13 TeV)", below 1 fb⁻¹ in pb⁻¹ ("5.8 pb⁻¹"); the energy alone when lumi is not positive. */
     public static String lumi(double lumiInvFb, double energyTeV) {
         String e = "(" + number(energyTeV) + " TeV)";
-        return lumiInvFb > 0 ? number(lumiInvFb) + " fb⁻¹ " + e : e;
+        if (!(lumiInvFb > 0)) return e;
+        return lumiInvFb < 1 ? significant(lumiInvFb * 1000, 3) + " pb⁻¹ " + e : significant(lumiInvFb, 3) + " fb⁻¹ " + e;
+    }
+
+    /** x with {@code digits} significant digits (all of its integer digits when there are more), without trailing zeros. */
+    static String significant(double x, int digits) {
+        if (x == 0 || !Double.isFinite(x)) return number(x);
+        int intDigits = (int) Math.floor(Math.log10(Math.abs(x))) + 1;
+        java.math.BigDecimal d = new java.math.BigDecimal(x).round(new java.math.MathContext(Math.max(digits, intDigits)));
+        return d.stripTrailingZeros().toPlainString();
     }
 
     static String number(double x) {
         if (x == Math.rint(x) && Math.abs(x) < 1e9) return Long.toString((long) x);
         String s = String.format(java.util.Locale.ROOT, "%.3f", x);
         return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    /** The unit in an axis label's brackets ("m [GeV]" → "GeV"), or null. */
+    static String unit(String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[([^\\]]+)\\]\\s*$").matcher(label == null ? "" : label.trim());
+        return m.find() ? m.group(1).trim() : null;
     }
 }

@@ -63,7 +63,7 @@ public final class StackPlot {
         private final Map<String, Map<String, Hist[]>> variations = new LinkedHashMap<>();
         private Hist data;
         private String dataLabel = "Data";
-        private String name, title, xLabel, yLabel = "Events";
+        private String name, title, xLabel, yLabel;
         private String cmsExtra = "Preliminary";
         private double lumi = -1, energy = 13;
         private boolean logY;
@@ -114,6 +114,7 @@ public final class StackPlot {
         /** Text in the plot's corner, e.g. the category. */
         public Builder title(String t) { title = t; return this; }
         public Builder xLabel(String l) { xLabel = l; return this; }
+        /** The y axis title; by default "Events / 2 GeV" for regular bins (the unit from the x label's brackets), "Events / bin" otherwise. */
         public Builder yLabel(String l) { yLabel = l; return this; }
         /** Integrated luminosity in fb⁻¹ (≤ 0: no luminosity, the energy only). */
         public Builder lumi(double fbInv) { lumi = fbInv; return this; }
@@ -172,7 +173,19 @@ public final class StackPlot {
             int h = height > 0 ? height : (withRatio ? 800 : 600);
             return new Renderer(this, withRatio, h).draw();
         }
+
+        /** What {@link #build} would draw, as chart models and texts, for tests to check element by element. */
+        Drawn drawn() {
+            Plot unused = build();
+            boolean withRatio = ratio != null ? ratio : (data != null && !mc.isEmpty());
+            Renderer r = new Renderer(this, withRatio, height > 0 ? height : (withRatio ? 800 : 600));
+            return new Drawn(r.mainChart(width, 500), withRatio ? r.ratioChart(width, 200) : null,
+                    Labels.lumi(lumi, energy), title == null ? null : Labels.plain(title), r.xShift);
+        }
     }
+
+    /** The parts of a plot as drawn: the main and ratio charts, the luminosity text, the corner text, and the x shift of integer bins. */
+    record Drawn(XYChart main, XYChart ratio, String lumiText, String titleText, double xShift) {}
 
     /** Draws one plot from the builder's settings. */
     private static final class Renderer {
@@ -186,14 +199,35 @@ public final class StackPlot {
         private final boolean withRatio;
         private final int height;
         private final Hist ref;
+        /** The bin edges as drawn: an integer axis's bins are shifted by -0.5 so the ticks at integers sit at their centres. */
         private final double[] edges;
+        final double xShift;
+        private final boolean integerBins;
 
         Renderer(Builder b, boolean withRatio, int height) {
             this.b = b;
             this.withRatio = withRatio;
             this.height = height;
             this.ref = !b.mc.isEmpty() ? b.mc.values().iterator().next() : b.data;
-            this.edges = ref.axes().get(0).edges();
+            double[] e = ref.axes().get(0).edges();
+            boolean ints = ref.axes().get(0).isInteger();
+            this.integerBins = ints;
+            this.xShift = ints ? -0.5 : 0;
+            this.edges = e.clone();
+            for (int k = 0; k < edges.length; k++) edges[k] += xShift;
+        }
+
+        /** "Events / 2 GeV" for regular bins, "Events / bin" for variable or integer bins. */
+        private String yTitle() {
+            if (b.yLabel != null) return b.yLabel;
+            if (integerBins) return "Events / bin";
+            double w = edges[1] - edges[0];
+            for (int k = 2; k < edges.length; k++)
+                if (Math.abs((edges[k] - edges[k - 1]) - w) > 1e-9 * Math.max(1, Math.abs(w))) return "Events / bin";
+            String unit = Labels.unit(ref.axes().get(0).label());
+            String width = Labels.significant(w, 3);
+            if (unit == null) return w == 1 ? "Events / bin" : "Events / " + width;
+            return "Events / " + (w == 1 ? "" : width + " ") + unit;
         }
 
         Plot draw() {
@@ -294,21 +328,25 @@ public final class StackPlot {
             s.setChartPadding(10);
             s.setXAxisMin(edges[0]);
             s.setXAxisMax(edges[edges.length - 1]);
-            s.setxAxisTickLabelsFormattingFunction(Renderer::tick);
-            s.setyAxisTickLabelsFormattingFunction(Renderer::tick);
+            s.setxAxisTickLabelsFormattingFunction(integerBins ? this::integerTick : Renderer::tick);
             s.setLegendVisible(false);
             return c;
         }
 
-        private XYChart mainChart(int w, int h) {
+        XYChart mainChart(int w, int h) {
             XYChart c = base(w, h);
             var s = c.getStyler();
             String x = b.xLabel != null ? b.xLabel : Labels.plain(ref.axes().get(0).label());
             c.setXAxisTitle(withRatio ? " " : x);
-            c.setYAxisTitle(b.yLabel);
+            c.setYAxisTitle(yTitle());
             if (withRatio) s.setXAxisTicksVisible(false);
             s.setYAxisLogarithmic(b.logY);
-            if (b.logY) s.setyAxisTickLabelsFormattingFunction(null);
+            if (b.logY) {
+                // XChart's log axis labels its decades only without a formatting function (with one it steps linearly
+                // over the whole range); a grouped plain pattern reads "1,000,000", not "1E6"
+                s.setyAxisTickLabelsFormattingFunction(null);
+                s.setYAxisDecimalPattern("#,##0.####");
+            }
             s.setLegendVisible(true);
             s.setLegendPosition(Styler.LegendPosition.InsideNE);
             s.setLegendBorderColor(Color.WHITE);
@@ -317,7 +355,7 @@ public final class StackPlot {
             s.setErrorBarsColor(Color.BLACK);
 
             int n = edges.length - 1;
-            double max = 0, minPositive = Double.MAX_VALUE;
+            double max = 0, minPositive = Double.MAX_VALUE, minData = Double.MAX_VALUE;
             List<String> samples = new ArrayList<>(b.mc.keySet());
             double[][] cumulative = new double[samples.size()][];
             double[] sum = new double[n];
@@ -339,14 +377,17 @@ public final class StackPlot {
                 for (int k = 0; k < n; k++) {
                     de[k] = Math.sqrt(Math.max(0, var[k]));
                     max = Math.max(max, dv[k] + de[k]);
-                    if (dv[k] > 0) minPositive = Math.min(minPositive, dv[k]);
+                    if (dv[k] > 0) minData = Math.min(minData, dv[k]);
                 }
             }
             if (max <= 0) max = 1;
             double floor;
             if (b.logY) {
                 if (minPositive == Double.MAX_VALUE) minPositive = max;
+                // MC tails may go 6 decades down; a data point, 1 event say, is always shown, error bar included
                 floor = Math.max(minPositive * 0.5, max * 1e-6);
+                if (minData < Double.MAX_VALUE) floor = Math.min(floor, minData * 0.5);
+                floor = Math.pow(10, Math.floor(Math.log10(floor)));  // a whole decade, so the axis starts at a labelled tick
                 s.setYAxisMin(floor);
                 s.setYAxisMax(max * Math.pow(max / floor, 0.45));  // headroom for the legend on a log scale
             } else {
@@ -376,7 +417,7 @@ public final class StackPlot {
             if (dv != null) {
                 List<Double> xs = new ArrayList<>(), ys = new ArrayList<>(), es = new ArrayList<>();
                 for (int k = 0; k < n; k++) {
-                    if (b.logY && dv[k] <= 0) continue;
+                    if (dv[k] <= 0) continue;  // no event, no point: a marker at 0 would read as a measured zero
                     xs.add(0.5 * (edges[k] + edges[k + 1]));
                     ys.add(dv[k]);
                     // on a log axis a bar may not reach zero
@@ -393,7 +434,7 @@ public final class StackPlot {
             return c;
         }
 
-        private XYChart ratioChart(int w, int h) {
+        XYChart ratioChart(int w, int h) {
             XYChart c = base(w, h);
             var s = c.getStyler();
             c.setXAxisTitle(b.xLabel != null ? b.xLabel : Labels.plain(ref.axes().get(0).label()));
@@ -431,14 +472,21 @@ public final class StackPlot {
             statBand(c, bandLabel(), band(up, down, b.ratioLo));
             double[] dv = b.data.values(false), var = b.data.variances(false);
             List<Double> xs = new ArrayList<>(), ys = new ArrayList<>(), es = new ArrayList<>();
+            List<Double> highX = new ArrayList<>(), highY = new ArrayList<>(), lowX = new ArrayList<>(), lowY = new ArrayList<>();
+            double inset = 0.04 * (b.ratioHi - b.ratioLo);
             for (int k = 0; k < n; k++) {
-                if (mcSum[k] <= 0) continue;
+                if (mcSum[k] <= 0 || dv[k] <= 0) continue;
                 double r = dv[k] / mcSum[k];
-                if (r < b.ratioLo || r > b.ratioHi) continue;  // off the panel
-                xs.add(0.5 * (edges[k] + edges[k + 1]));
+                double x = 0.5 * (edges[k] + edges[k + 1]);
+                // off the panel: a triangle at its edge says which way, as ROOT's and mplhep's ratio plots do
+                if (r > b.ratioHi) { highX.add(x); highY.add(b.ratioHi - inset); continue; }
+                if (r < b.ratioLo) { lowX.add(x); lowY.add(b.ratioLo + inset); continue; }
+                xs.add(x);
                 ys.add(r);
                 es.add(Math.sqrt(Math.max(0, var[k])) / mcSum[k]);
             }
+            offScale(c, "above the panel", highX, highY, SeriesMarkers.TRIANGLE_UP);
+            offScale(c, "below the panel", lowX, lowY, SeriesMarkers.TRIANGLE_DOWN);
             if (!xs.isEmpty()) {
                 XYSeries pts = c.addSeries("ratio", xs, ys, es);
                 pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -446,6 +494,14 @@ public final class StackPlot {
                 pts.setMarkerColor(Color.BLACK);
             }
             return c;
+        }
+
+        private static void offScale(XYChart c, String name, List<Double> xs, List<Double> ys, org.knowm.xchart.style.markers.Marker marker) {
+            if (xs.isEmpty()) return;
+            XYSeries s = c.addSeries(name, xs, ys);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(marker);
+            s.setMarkerColor(Color.BLACK);
         }
 
         private String bandLabel() { return b.variations.isEmpty() ? "MC stat. unc." : "Stat. ⊕ syst. unc."; }
@@ -496,6 +552,16 @@ public final class StackPlot {
                 x[j] = edges[k]; y[j++] = Math.max(bottom[k], floor);
             }
             return new double[][]{x, y};
+        }
+
+        /** Integer bins: a label at each integer (their centres), every 2nd, 5th, ... one when there are many. */
+        private String integerTick(Double v) {
+            // XChart sizes its ticks from the labels of the axis ends (half-integers here) and draws none when those
+            // two are equal: distinct invisible labels keep it going
+            if (Math.abs(v - Math.rint(v)) > 1e-9) return v < 0.5 * (edges[0] + edges[edges.length - 1]) ? "\u2009" : "\u2009\u2009";
+            int n = edges.length - 1;
+            long every = n <= 20 ? 1 : n <= 40 ? 2 : n <= 100 ? 5 : 10;
+            return Math.round(v) % every == 0 ? Long.toString(Math.round(v)) : "";
         }
 
         private static String tick(Double v) {

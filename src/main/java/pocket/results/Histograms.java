@@ -116,7 +116,7 @@ public final class Histograms {
             Hist h = hist(name, s).select("cat", category);
             if (h.axes().stream().filter(a -> !a.isCategory()).count() != 1)
                 throw new IllegalArgumentException("plot: histogram '" + name + "' has the axes " + h.axes().stream().filter(a -> !a.isCategory()).map(a -> a.name()).toList()
-                        + "; a stack plot shows one variable: draw it as a colour map (plot2d), or project it, e.g. hist(\"" + name + "\", sample).project(...)");
+                        + "; a stack plot shows one variable: draw it as a colour map (plot(name, category)), or project it, e.g. hist(\"" + name + "\", sample).project(...)");
             if (isData(s)) {
                 data = data == null ? h : data.add(h);
                 continue;
@@ -142,7 +142,34 @@ public final class Histograms {
         return b;
     }
 
-    public Plot plot(String name, String category) { return stack(name, category).build(); }
+    /** The stack plot of a 1-d histogram, the colour map of a 2-d one ({@link #plot2d}). */
+    public Plot plot(String name, String category) {
+        return dimensions(name) == 2 ? plot2d(name, category, s -> true) : stack(name, category).build();
+    }
+
+    /**
+     * A 2-d histogram in one category as a colour map: the MC samples summed (the nominal
+     * variation), or the data when there is no MC; only the samples {@code keep} accepts.
+     */
+    public Plot plot2d(String name, String category, java.util.function.Predicate<String> keep) {
+        if (dimensions(name) != 2)
+            throw new IllegalArgumentException("plot: histogram '" + name + "' has " + dimensions(name) + " variable(s); a colour map shows two: use plot(name, category)");
+        if (!categories(name).contains(category))
+            throw new IllegalArgumentException("histogram '" + name + "' has no category '" + category + "'; categories: " + categories(name)
+                    + Names.nearestHint(category, categories(name)));
+        Hist mc = null, data = null;
+        for (String s : samples(name)) {
+            if (!keep.test(s)) continue;
+            Hist h = hist(name, s).select("cat", category);
+            if (h.axes().stream().anyMatch(a -> a.name().equals("variation"))) h = h.select("variation", "nominal");
+            if (isData(s)) data = data == null ? h : data.add(h);
+            else mc = mc == null ? h : mc.add(h);
+        }
+        if (mc == null && data == null) throw new IllegalArgumentException("plot: no sample of histogram '" + name + "' is left to draw");
+        boolean isMc = mc != null;
+        return pocket.plot.HeatPlot.builder(isMc ? mc : data).name(name + "_" + category)
+                .title(category + (isMc ? " (MC)" : " (data)")).lumi(lumi).cmsLabel(isMc ? "Simulation Preliminary" : "Preliminary").build();
+    }
 
     /** The cutflow: one row per step (initial, skim, presel, then each category), one column per sample; events (MC unweighted, as PocketCoffea counts). */
     public Table cutflow() { return stepsBySample(doc, sampleOfDataset, "cutflow", "Cutflow"); }

@@ -78,10 +78,12 @@ public final class MakePlots {
         List<String> cats = pick("category", "categories", categories, allCats);
         List<Job> jobs = new ArrayList<>();
         for (String v : vars) {
-            if (hists.dimensions(v) != 1) continue;   // 2-d histograms: colour maps, apart
+            int dims = hists.dimensions(v);
+            if (dims > 2) continue;   // no picture of three variables: their projections are what to plot
             for (String c : cats) {
                 if (!hists.categories(v).contains(c)) continue;
                 String base = v + "_" + c;
+                if (dims == 2) { jobs.add(new Job(v, c, false, base)); continue; }   // a colour map: one per category
                 if (linear) jobs.add(new Job(v, c, false, base));
                 if (log) jobs.add(new Job(v, c, true, base + "_log"));
             }
@@ -99,6 +101,7 @@ public final class MakePlots {
 
     /** The plot of one job. */
     public Plot draw(Job j) {
+        if (hists.dimensions(j.variable()) == 2) return hists.plot2d(j.variable(), j.category(), this::keep);
         StackPlot.Builder b = hists.stack(j.variable(), j.category(), s -> keep(s)).logY(j.logY());
         return b.build();
     }

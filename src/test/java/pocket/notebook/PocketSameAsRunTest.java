@@ -77,8 +77,10 @@ class PocketSameAsRunTest {
         Result r = Pocket.config(CONFIG).test().outputDir(tmp.resolve("t")).run();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.hist("mlll"));
         assertTrue(e.getMessage().contains("nearest: mll"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> r.plot("mll_vs_ptll", "baseline"));
-        assertTrue(e.getMessage().contains("project"), e.getMessage());
+        // a 2-d histogram plots as a colour map; a stack plot of it is refused, saying how to get one
+        assertEquals(650, r.plot("mll_vs_ptll", "baseline").height());
+        e = assertThrows(IllegalArgumentException.class, () -> r.plotBuilder("mll_vs_ptll", "baseline"));
+        assertTrue(e.getMessage().contains("colour map") && e.getMessage().contains("project"), e.getMessage());
         assertEquals(800, r.plot("mll", "baseline").width());
         // the config's weight variation sf_mu_id (Up/Down) goes into the plot's uncertainty band
         assertEquals(Set.of("sf_mu_id"), r.plotBuilder("mll", "baseline").systematics());

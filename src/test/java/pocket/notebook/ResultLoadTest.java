@@ -58,9 +58,9 @@ class ResultLoadTest {
         double pb = Double.parseDouble(Files.readAllLines(dir.resolve("samples/params_lumi.yaml")).stream()
                 .filter(l -> l.strip().startsWith("tot:")).findFirst().orElseThrow().split(":")[1].strip());
         assertEquals(pb / 1000, r.histograms().lumi(), 1e-12);
-        int oneD = r.histNames().stream().filter(n -> r.histograms().dimensions(n) == 1).mapToInt(n -> r.categories(n).size()).sum();
+        int perCategory = r.histNames().stream().filter(n -> r.histograms().dimensions(n) <= 2).mapToInt(n -> r.categories(n).size()).sum();
         assertTrue(r.histNames().stream().anyMatch(n -> r.histograms().dimensions(n) == 2), "the config has a 2-d histogram");
-        assertEquals(oneD, r.plots().size());
+        assertEquals(perCategory, r.plots().size(), "a stack plot per 1-d histogram and category, a colour map per 2-d one");
         Path saved = r.save(dir.resolve("plots"));
         assertTrue(Files.isRegularFile(saved.resolve("mll_Z_peak.png")) || Files.list(saved).anyMatch(p -> p.toString().endsWith(".png")));
         assertTrue(r.toString().startsWith("pocket output complete: "), r.toString());

@@ -46,10 +46,12 @@ class PlotCommandTest {
         Set<String> expected = new TreeSet<>();
         for (String v : h.names())
             if (h.dimensions(v) == 1) for (String c : h.categories(v)) { expected.add(v + "_" + c + ".png"); expected.add(v + "_" + c + "_log.png"); }
+            else if (h.dimensions(v) == 2) for (String c : h.categories(v)) expected.add(v + "_" + c + ".png");   // a colour map
         assertEquals(expected, names(out.resolve("plots")));
         assertTrue(r.out().contains("Wrote " + expected.size() + " plots to " + out.resolve("plots")), r.out());
         assertTrue(r.out().contains("] " + expected.size() + "/" + expected.size()), "the progress bar reaches the end: " + r.out());
         assertNotNull(ImageIO.read(out.resolve("plots/mll_Z_peak_log.png").toFile()));
+        assertEquals(650, ImageIO.read(out.resolve("plots/mll_vs_ptll_baseline.png").toFile()).getHeight(), "the 2-d histogram as a colour map");
     }
 
     @Test void aSubsetOnlyMcOneScale() throws Exception {
