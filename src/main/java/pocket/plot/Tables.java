@@ -36,10 +36,19 @@ public final class Tables {
         return String.valueOf(v);
     }
 
-    /** Numbers as physicists read them in a cutflow: integers plain, others with 6 significant digits. */
+    /**
+     * Numbers as physicists read them in a cutflow: integers plain; others with 6 significant
+     * digits, never in exponent form: millions and up as "64.85 M", "1.234 G"; tiny ones as 1.234e-05.
+     */
     static String formatNumber(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) return String.format(Locale.ROOT, "%d", (long) d);
-        return String.format(Locale.ROOT, "%.6g", d);
+        if (!Double.isFinite(d)) return Double.toString(d);
+        double a = Math.abs(d);
+        if (a >= 1e12) return String.format(Locale.ROOT, "%.4g T", d / 1e12);
+        if (a >= 1e9) return String.format(Locale.ROOT, "%.4g G", d / 1e9);
+        if (a >= 1e6) return String.format(Locale.ROOT, "%.4g M", d / 1e6);
+        if (a < 1e-3) return String.format(Locale.ROOT, "%.4g", d);
+        return String.format(Locale.ROOT, "%.6g", d);   // no exponent between 1e-3 and 1e6
     }
 
     private static String escape(String s) {
