@@ -215,14 +215,14 @@ public class BaseWorkflow {
         if (cfg.columnSums().isEmpty() && cfg.columnRanges().isEmpty()) return;
         Map<String, double[]> weights = new LinkedHashMap<>();
         for (ColumnSum s : cfg.columnSums()) {
-            ColumnValues v = ColumnValues.of(s.column(), events, "column sum '" + s.name() + "'");
+            ColumnValues v = ColumnValues.of(s.column(), events, "column sum '" + s.name() + "'" + (s.name().equals(s.column()) ? "" : " of '" + s.column() + "'"));
             for (var c : categoryMasks.entrySet()) {
                 double[] w = s.isWeighted() && isMC ? weights.computeIfAbsent(c.getKey(), weightsManager::weight) : null;
                 output.putSum(dataset, c.getKey(), s.name(), v.sum(s, c.getValue(), w));
             }
         }
         for (ColumnRange r : cfg.columnRanges()) {
-            ColumnValues v = ColumnValues.of(r.column(), events, "column range '" + r.name() + "'");
+            ColumnValues v = ColumnValues.of(r.column(), events, "column range '" + r.name() + "'" + (r.name().equals(r.column()) ? "" : " of '" + r.column() + "'"));
             for (var c : categoryMasks.entrySet()) output.putRange(dataset, c.getKey(), r.name(), v.range(r, c.getValue()));
         }
     }

@@ -36,7 +36,7 @@ final class ColumnValues {
             }
             return new ColumnValues(ev.get(coll + "_" + field), null);
         } catch (ColumnNotFoundException e) {
-            throw new ConfigException(what + ": column '" + column + "': " + e.getMessage(), e);
+            throw new ConfigException(what + ": " + e.getMessage(), e);
         }
     }
 
