@@ -198,7 +198,7 @@ public final class Runner {
                     if (f.status() == ChunkFate.Status.PROCESSED) processed.merge(f.chunk().dataset(), 1, Integer::sum);
                     if (f.status() == ChunkFate.Status.SKIPPED) skipped.add(f);
                 }
-                raws.add(merge(g, er, folder, log));
+                raws.add(withEmptyDatasets(merge(g, er, folder, log), g, req.processor() == null ? cfg : null));
                 done.add(g);
                 groupFates.add(fates);
             }
@@ -345,6 +345,23 @@ public final class Runner {
                 + " or an executor that runs elsewhere): equal to a clean run up to floating-point rounding");
         folder.writePartials(g.name(), null, null);
         return g.earlierRaw() != null ? g.earlierRaw().add(er.output()) : er.output();
+    }
+
+    /**
+     * The group's raw sums plus zeros for each of its datasets no chunk stood for (every file
+     * empty), so such a dataset is in the output under every key rather than absent. Its keys are
+     * its own, so adding them rounds nothing: merged runs still equal one run bit for bit.
+     */
+    private static Output withEmptyDatasets(Output raw, GroupPlan g, Configurator cfg) {
+        if (cfg == null) return raw;
+        java.util.Set<String> planned = new java.util.HashSet<>();
+        for (Chunk c : g.chunks().chunks()) planned.add(c.dataset());
+        for (ChunkFate f : g.chunks().unopened()) planned.add(f.chunk().dataset());
+        for (ChunkFate f : g.restored()) planned.add(f.chunk().dataset());
+        Output out = raw;
+        for (Dataset d : g.datasets())
+            if (!planned.contains(d.name()) && !out.datasetsMetadata().containsKey(d.name())) out = out.add(cfg.emptyOutput(d));
+        return out;
     }
 
     /** Postprocesses the raw sums once and writes the group's output with its status; returns the postprocessed output. */

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import pocket.config.Axis;
 import pocket.config.ColOut;
+import pocket.config.ColumnRange;
+import pocket.config.ColumnSum;
 import pocket.config.ConfigException;
 import pocket.config.Cut;
 import pocket.config.CutContext;
@@ -85,21 +87,21 @@ public class BaseWorkflow {
             double[] gw = events.get("genWeight");
             double s = 0, sign = 0;
             for (double w : gw) { s += w; sign += Math.signum(w); }
-            output.sumGenweights.put(dataset, s);
-            output.sumSignOfGenweights.put(dataset, sign);
-            List<String> inclusive = cfg.weights().inclusiveFor(sample);
-            if (inclusive.contains("signOf_genWeight") && !inclusive.contains("genWeight")) output.normalisation.put(dataset, "sum_signOf_genweights");
-            else if (inclusive.contains("genWeight")) output.normalisation.put(dataset, "sum_genweights");
+            recordGenweights(s, sign);
         }
         processExtraBeforeSkim();
         skimEvents();
         if (cfg.skimmedFilesDir() != null) saveSkimmedFiles(chunk, tree);
-        if (events.size() == 0) return output;
-        processExtraAfterSkim();
-
         List<ShapeVariation> shapes = cfg.shapeVariationsFor(sample, isMC);
         shapeNames = new ArrayList<>();
         for (ShapeVariation v : shapes) { shapeNames.add(v.up()); shapeNames.add(v.down()); }
+        if (events.size() == 0) {
+            output.putStep("presel", dataset, 0);
+            recordNothingSelected();
+            return output;
+        }
+        processExtraAfterSkim();
+
         Events skimmed = shapes.isEmpty() ? null : events.copy();
         runSelection("nominal");
         for (ShapeVariation v : shapes)
@@ -126,7 +128,10 @@ public class BaseWorkflow {
         defineCommonVariablesBeforePresel(variation);
         processExtraBeforePresel(variation);
         applyPreselections(variation);
-        if (events.size() == 0) return;
+        if (events.size() == 0) {
+            if (variation.equals("nominal")) recordNothingSelected();
+            return;
+        }
         defineCommonVariablesAfterPresel(variation);
         processExtraAfterPresel(variation);
         defineCategories(variation);
@@ -136,7 +141,90 @@ public class BaseWorkflow {
         fillHistogramsExtra(variation);
         if (!variation.equals("nominal")) return;
         countEvents(variation);
+        sumColumns();
         if (cfg.columnsDir() != null) saveColumns();
+    }
+
+    /** Σ genWeight and Σ sign(genWeight) of the chunk, and which of them normalises the dataset (MC). */
+    private void recordGenweights(double sum, double sumSign) {
+        output.sumGenweights.put(dataset, sum);
+        output.sumSignOfGenweights.put(dataset, sumSign);
+        List<String> inclusive = cfg.weights().inclusiveFor(sample);
+        if (inclusive.contains("signOf_genWeight") && !inclusive.contains("genWeight")) output.normalisation.put(dataset, "sum_signOf_genweights");
+        else if (inclusive.contains("genWeight")) output.normalisation.put(dataset, "sum_genweights");
+    }
+
+    /** The output of a dataset without a chunk (every file empty): its metadata and zeros under every key. */
+    final Output emptyOutput(Configurator cfg, pocket.config.Dataset d) {
+        this.cfg = cfg;
+        this.metadata = d.metadata();
+        this.dataset = d.name();
+        this.sample = d.sample();
+        this.year = d.year();
+        this.isMC = d.isMC();
+        this.ctx = new CutContext(Map.of(), cfg.parameters(), dataset, sample, year, isMC, metadata);
+        this.output = new Output();
+        output.putMetadata(dataset, metadata);
+        for (String step : Output.STEPS) output.putStep(step, dataset, 0);
+        if (isMC) recordGenweights(0, 0);
+        shapeNames = new ArrayList<>();
+        for (ShapeVariation v : cfg.shapeVariationsFor(sample, isMC)) { shapeNames.add(v.up()); shapeNames.add(v.down()); }
+        recordNothingSelected();
+        return output;
+    }
+
+    /**
+     * Zeros under every key the nominal pass fills, for a chunk none of whose events is left
+     * (after the skim or the preselection): each variable's histogram with all its categories and
+     * variations, the cutflow and sumw of each category, the column sums and (empty) ranges. So a
+     * dataset whose events all fail shows zeros rather than being absent; adding zeros to another
+     * chunk's sums leaves them as they are. Histograms of {@link #fillHistogramsExtra} are not known here.
+     */
+    protected void recordNothingSelected() {
+        List<String> cats = cfg.categories().names();
+        List<String> all = new ArrayList<>(isMC ? cfg.weights().variationNames(sample) : List.of("nominal"));
+        all.addAll(shapeNames);
+        List<String> outputs = new ArrayList<>();
+        if (cfg.hasSubsamples(sample)) for (String sub : cfg.subsamples(sample).keySet()) outputs.add(sample + "__" + sub);
+        else outputs.add(sample);
+        for (var v : cfg.variables().entrySet()) {
+            List<String> hcats = v.getValue().categories(cats);
+            if (hcats.isEmpty()) continue;
+            List<String> axis = v.getValue().variations(all);
+            for (String out : outputs) output.putHist(v.getKey(), out, dataset, newHist(v.getValue(), hcats, axis));
+        }
+        for (String cat : cats) {
+            output.putCount(cat, dataset, sample, 0);
+            if (isMC) output.putSumw(cat, dataset, sample, 0, 0);
+            if (cfg.hasSubsamples(sample))
+                for (String out : outputs) {
+                    output.putCount(cat, dataset, out, 0);
+                    if (isMC) output.putSumw(cat, dataset, out, 0, 0);
+                }
+            for (ColumnSum s : cfg.columnSums()) output.putSum(dataset, cat, s.name(), new Output.Sum(s.column(), s.isWeighted(), 0.0, 0));
+            for (ColumnRange r : cfg.columnRanges())
+                output.putRange(dataset, cat, r.name(), new Output.Range(r.column(), Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0));
+        }
+    }
+
+    /**
+     * The configured column sums and ranges of each category's events (nominal pass); weighted
+     * sums take the category's nominal weight, which is 1 on data.
+     */
+    protected void sumColumns() {
+        if (cfg.columnSums().isEmpty() && cfg.columnRanges().isEmpty()) return;
+        Map<String, double[]> weights = new LinkedHashMap<>();
+        for (ColumnSum s : cfg.columnSums()) {
+            ColumnValues v = ColumnValues.of(s.column(), events, "column sum '" + s.name() + "'" + (s.name().equals(s.column()) ? "" : " of '" + s.column() + "'"));
+            for (var c : categoryMasks.entrySet()) {
+                double[] w = s.isWeighted() && isMC ? weights.computeIfAbsent(c.getKey(), weightsManager::weight) : null;
+                output.putSum(dataset, c.getKey(), s.name(), v.sum(s, c.getValue(), w));
+            }
+        }
+        for (ColumnRange r : cfg.columnRanges()) {
+            ColumnValues v = ColumnValues.of(r.column(), events, "column range '" + r.name() + "'" + (r.name().equals(r.column()) ? "" : " of '" + r.column() + "'"));
+            for (var c : categoryMasks.entrySet()) output.putRange(dataset, c.getKey(), r.name(), v.range(r, c.getValue()));
+        }
     }
 
     /** Hook: read extra metadata for the chunk (load_metadata_extra). */

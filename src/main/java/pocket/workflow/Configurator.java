@@ -44,6 +44,8 @@ public class Configurator {
     private final Path skimmedFilesDir;
     private final Path columnsDir;
     private final List<ColOut> columns;
+    private final List<ColumnSum> columnSums;
+    private final List<ColumnRange> columnRanges;
 
     /** For subclasses that supply datasets and processor themselves; the analysis parts stay empty. */
     protected Configurator() {
@@ -64,6 +66,8 @@ public class Configurator {
         skimmedFilesDir = null;
         columnsDir = null;
         columns = List.of();
+        columnSums = List.of();
+        columnRanges = List.of();
     }
 
     private Configurator(Builder b) {
@@ -83,6 +87,8 @@ public class Configurator {
         this.skimmedFilesDir = b.skimmedFilesDir == null ? null : b.baseDir.resolve(b.skimmedFilesDir).toAbsolutePath().normalize();
         this.columnsDir = b.columnsDir == null ? null : b.baseDir.resolve(b.columnsDir).toAbsolutePath().normalize();
         this.columns = List.copyOf(b.columns);
+        this.columnSums = List.copyOf(b.columnSums);
+        this.columnRanges = List.copyOf(b.columnRanges);
         if (datasetsConfig == null) throw new ConfigException("config: no datasets: call .datasets(DatasetsConfig.jsons(\"datasets.json\"))");
         this.datasets = List.copyOf(datasetsConfig.load(baseDir));
         if (datasets.isEmpty()) throw new ConfigException("config: the dataset filters leave no dataset out of " + datasetsConfig.jsonFiles());
@@ -131,6 +137,10 @@ public class Configurator {
     /** Where the columns are saved (absolute), or null when none are. */
     public Path columnsDir() { return columnsDir; }
     public List<ColOut> columns() { return columns; }
+    /** The column sums the config asks for (output key column_sums), in order. */
+    public List<ColumnSum> columnSums() { return columnSums; }
+    /** The column ranges (min, max) the config asks for (output key column_ranges), in order. */
+    public List<ColumnRange> columnRanges() { return columnRanges; }
 
     /** The subsamples of a sample (name → cuts), empty when it has none. */
     public Map<String, List<Cut>> subsamples(String sample) { return subsamples.getOrDefault(sample, Map.of()); }
@@ -151,6 +161,16 @@ public class Configurator {
         BaseWorkflow w = workflow.get();
         if (w == null) throw new ConfigException("config: the workflow supplier returned null");
         return w.process(this, chunk, tree);
+    }
+
+    /**
+     * The output of a dataset no chunk was run for (all its files have no entries): its metadata
+     * and zeros under every key, as a chunk whose events all fail the skim gives.
+     */
+    public Output emptyOutput(Dataset d) {
+        BaseWorkflow w = workflow.get();
+        if (w == null) throw new ConfigException("config: the workflow supplier returned null");
+        return w.emptyOutput(this, d);
     }
 
     /** The metadata of a chunk: its own, else its dataset's. */
@@ -180,6 +200,9 @@ public class Configurator {
             m.put("columns_folder", columnsDir.toString());
             m.put("columns", columns.stream().map(ColOut::describe).toList());
         }
+        // only when asked for, so config.json (and the merge's config check) of other configs stays as it was
+        if (!columnSums.isEmpty()) m.put("column_sums", columnSums.stream().map(ColumnSum::describe).toList());
+        if (!columnRanges.isEmpty()) m.put("column_ranges", columnRanges.stream().map(ColumnRange::describe).toList());
         m.put("preselections", describe(preselections));
         Map<String, Object> cats = new LinkedHashMap<>();
         categories.cutsByCategory().forEach((k, v) -> cats.put(k, v.stream().map(Cut::name).toList()));
@@ -272,6 +295,8 @@ public class Configurator {
         private String skimmedFilesDir;
         private String columnsDir;
         private final List<ColOut> columns = new ArrayList<>();
+        private final List<ColumnSum> columnSums = new ArrayList<>();
+        private final List<ColumnRange> columnRanges = new ArrayList<>();
 
         private Builder(Path baseDir) { this.baseDir = baseDir; }
 
@@ -325,6 +350,29 @@ public class Configurator {
             if (outs.length == 0) throw new ConfigException("config: saveColumns needs at least one ColOut");
             this.columnsDir = folder;
             columns.addAll(List.of(outs));
+            return this;
+        }
+
+        /**
+         * Sums of columns per dataset and category (output key {@code column_sums}), e.g.
+         * {@code .columnSums(ColumnSum.of("PV.npvs"), ColumnSum.of("MuonGood.pt").weighted())}.
+         */
+        public Builder columnSums(ColumnSum... sums) {
+            for (ColumnSum c : sums) {
+                if (columnSums.stream().anyMatch(x -> x.name().equals(c.name())))
+                    throw new ConfigException("config: column sum '" + c.name() + "' given twice; give one of them another key with .named(\"...\")");
+                columnSums.add(c);
+            }
+            return this;
+        }
+
+        /** Smallest and largest value of columns per dataset and category (output key {@code column_ranges}), e.g. {@code .columnRanges(ColumnRange.of("Muon.pt"))}. */
+        public Builder columnRanges(ColumnRange... ranges) {
+            for (ColumnRange c : ranges) {
+                if (columnRanges.stream().anyMatch(x -> x.name().equals(c.name())))
+                    throw new ConfigException("config: column range '" + c.name() + "' given twice; give one of them another key with .named(\"...\")");
+                columnRanges.add(c);
+            }
             return this;
         }
 

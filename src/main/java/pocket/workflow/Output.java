@@ -18,7 +18,8 @@ import pocket.hist.Hist;
  * {@code presel} by dataset; then category → dataset → sample/subsample → events),
  * {@code sumw}/{@code sumw2} (category → dataset → sample → Σw, Σw²; MC only),
  * {@code variables} (variable → sample/subsample → dataset → histogram) and
- * {@code datasets_metadata}. Outputs add exactly and in any order (maps are sorted, so the
+ * {@code datasets_metadata}; when the config asks for them, {@code column_sums} and
+ * {@code column_ranges} (dataset → category → name → {@link Sum} / {@link Range}). Outputs add exactly and in any order (maps are sorted, so the
  * result does not depend on the order); {@link #postprocess} normalises MC once, after the last add.
  * Immutable once returned by a workflow.
  */
@@ -40,7 +41,34 @@ public final class Output {
     final TreeMap<String, SkimmedFile> skimmedFiles = new TreeMap<>();
     /** Saved columns file → what it holds (saveColumns); merged by union like the skimmed files. */
     final TreeMap<String, ColumnsFile> columnsFiles = new TreeMap<>();
+    /** dataset → category → name → sum of a column (ColumnSum); added with Double::sum in the run's fixed merge tree, as sumw. */
+    final TreeMap<String, TreeMap<String, TreeMap<String, Sum>>> columnSums = new TreeMap<>();
+    /** dataset → category → name → min and max of a column (ColumnRange); merged by min and max, exact in any order. */
+    final TreeMap<String, TreeMap<String, TreeMap<String, Range>>> columnRanges = new TreeMap<>();
     boolean postprocessed;
+
+    /** Σ of a column over {@code entries} values (events, or objects of a collection); weighted: Σ w·x. */
+    public record Sum(String column, boolean weighted, double sum, long entries) {
+        Sum add(Sum o) {
+            if (!column.equals(o.column) || weighted != o.weighted)
+                throw new IllegalArgumentException("output: column sum of " + column + (weighted ? " (weighted)" : "") + " added to one of " + o.column + (o.weighted ? " (weighted)" : ""));
+            return new Sum(column, weighted, sum + o.sum, entries + o.entries);
+        }
+        Sum scale(double f) { return new Sum(column, weighted, sum * f, entries); }
+    }
+
+    /**
+     * Smallest and largest of a column over {@code entries} values (NaN values are counted but never
+     * the min or max); none: min +inf, max -inf (written as JSON null).
+     */
+    public record Range(String column, double min, double max, long entries) {
+        Range add(Range o) {
+            if (!column.equals(o.column)) throw new IllegalArgumentException("output: column range of " + column + " merged with one of " + o.column);
+            return new Range(column, Math.min(min, o.min), Math.max(max, o.max), entries + o.entries);
+        }
+        /** True when some value was seen (min and max are numbers). */
+        public boolean any() { return min <= max; }
+    }
 
     /** One file of saved columns: its sample (or sample__subsample), dataset, category and events. */
     public record ColumnsFile(String sample, String dataset, String category, long nevents) {}
@@ -87,6 +115,11 @@ public final class Output {
 
     public boolean postprocessed() { return postprocessed; }
 
+    /** dataset → category → name → column sum (weighted MC sums normalised after postprocess). */
+    public Map<String, ? extends Map<String, ? extends Map<String, Sum>>> columnSums() { return Collections.unmodifiableMap(columnSums); }
+    /** dataset → category → name → column range. */
+    public Map<String, ? extends Map<String, ? extends Map<String, Range>>> columnRanges() { return Collections.unmodifiableMap(columnRanges); }
+
     /** Skimmed NanoAOD files written by this output's chunks, by path. */
     public Map<String, SkimmedFile> skimmedFiles() { return Collections.unmodifiableMap(skimmedFiles); }
 
@@ -121,6 +154,8 @@ public final class Output {
         merge3(o.sumw, other.sumw, Double::sum);
         merge3(o.sumw2, other.sumw2, Double::sum);
         merge3(o.variables, other.variables, Hist::add);
+        merge3(o.columnSums, other.columnSums, Sum::add);
+        merge3(o.columnRanges, other.columnRanges, Range::add);
         for (var e : other.datasetsMetadata.entrySet()) {
             TreeMap<String, String> mine = o.datasetsMetadata.get(e.getKey());
             if (mine == null) o.datasetsMetadata.put(e.getKey(), new TreeMap<>(e.getValue()));
@@ -162,6 +197,9 @@ public final class Output {
                 for (var byDataset : bySample.values()) byDataset.computeIfPresent(ds, (k, h) -> h.scale(f));
             for (var byDs : o.sumw.values()) { var m = byDs.get(ds); if (m != null) m.replaceAll((k, v) -> v * f); }
             for (var byDs : o.sumw2.values()) { var m = byDs.get(ds); if (m != null) m.replaceAll((k, v) -> v * f * f); }
+            // weighted sums like sumw; unweighted sums count values and stay as they are
+            var sums = o.columnSums.get(ds);
+            if (sums != null) for (var byName : sums.values()) byName.replaceAll((k, v) -> v.weighted() ? v.scale(f) : v);
         }
         o.postprocessed = true;
         return o;
@@ -176,6 +214,8 @@ public final class Output {
         copy3(sumw, o.sumw);
         copy3(sumw2, o.sumw2);
         copy3(variables, o.variables);
+        copy3(columnSums, o.columnSums);
+        copy3(columnRanges, o.columnRanges);
         datasetsMetadata.forEach((k, v) -> o.datasetsMetadata.put(k, new TreeMap<>(v)));
         o.normalisation.putAll(normalisation);
         o.skimmedFiles.putAll(skimmedFiles);
@@ -207,6 +247,12 @@ public final class Output {
     void putSumw(String cat, String dataset, String sample, double w, double w2) {
         sumw.computeIfAbsent(cat, k -> new TreeMap<>()).computeIfAbsent(dataset, k -> new TreeMap<>()).put(sample, w);
         sumw2.computeIfAbsent(cat, k -> new TreeMap<>()).computeIfAbsent(dataset, k -> new TreeMap<>()).put(sample, w2);
+    }
+    void putSum(String dataset, String cat, String name, Sum v) {
+        columnSums.computeIfAbsent(dataset, k -> new TreeMap<>()).computeIfAbsent(cat, k -> new TreeMap<>()).merge(name, v, Sum::add);
+    }
+    void putRange(String dataset, String cat, String name, Range v) {
+        columnRanges.computeIfAbsent(dataset, k -> new TreeMap<>()).computeIfAbsent(cat, k -> new TreeMap<>()).merge(name, v, Range::add);
     }
     void putHist(String variable, String sample, String dataset, Hist h) {
         variables.computeIfAbsent(variable, k -> new TreeMap<>()).computeIfAbsent(sample, k -> new TreeMap<>()).merge(dataset, h, Hist::add);
@@ -240,6 +286,31 @@ public final class Output {
             vars.add(v, s);
         });
         j.add("variables", vars);
+        // only when the config asks for them: outputs of other configs stay byte for byte as they were
+        if (!columnSums.isEmpty()) {
+            JsonObject cs = new JsonObject();
+            columnSums.forEach((ds, byCat) -> cs.add(ds, nestedOf(byCat, v -> {
+                JsonObject x = new JsonObject();
+                x.addProperty("column", v.column());
+                x.addProperty("weighted", v.weighted());
+                x.addProperty("sum", v.sum());
+                x.addProperty("entries", v.entries());
+                return x;
+            })));
+            j.add("column_sums", cs);
+        }
+        if (!columnRanges.isEmpty()) {
+            JsonObject cr = new JsonObject();
+            columnRanges.forEach((ds, byCat) -> cr.add(ds, nestedOf(byCat, v -> {
+                JsonObject x = new JsonObject();
+                x.addProperty("column", v.column());
+                if (v.any()) { x.addProperty("min", v.min()); x.addProperty("max", v.max()); }
+                else { x.add("min", com.google.gson.JsonNull.INSTANCE); x.add("max", com.google.gson.JsonNull.INSTANCE); }
+                x.addProperty("entries", v.entries());
+                return x;
+            })));
+            j.add("column_ranges", cr);
+        }
         JsonObject meta = new JsonObject();
         JsonObject byPeriod = new JsonObject();
         TreeMap<String, TreeMap<String, TreeSet<String>>> periods = new TreeMap<>();
@@ -328,6 +399,11 @@ public final class Output {
                 }
                 o.variables.put(v.getKey(), bySample);
             }
+            if (json.has("column_sums")) readNestedOf(json.getAsJsonObject("column_sums"), o.columnSums, x -> new Sum(
+                    x.get("column").getAsString(), x.get("weighted").getAsBoolean(), x.get("sum").getAsDouble(), x.get("entries").getAsLong()));
+            if (json.has("column_ranges")) readNestedOf(json.getAsJsonObject("column_ranges"), o.columnRanges, x -> new Range(x.get("column").getAsString(),
+                    x.get("min").isJsonNull() ? Double.POSITIVE_INFINITY : x.get("min").getAsDouble(),
+                    x.get("max").isJsonNull() ? Double.NEGATIVE_INFINITY : x.get("max").getAsDouble(), x.get("entries").getAsLong()));
             if (json.has("datasets_metadata") && json.getAsJsonObject("datasets_metadata").has("by_dataset"))
                 for (var d : json.getAsJsonObject("datasets_metadata").getAsJsonObject("by_dataset").entrySet()) {
                     TreeMap<String, String> md = new TreeMap<>();
@@ -373,6 +449,24 @@ public final class Output {
         return o;
     }
 
+    private static <V> JsonObject nestedOf(Map<String, ? extends Map<String, V>> m, java.util.function.Function<V, JsonObject> f) {
+        JsonObject o = new JsonObject();
+        m.forEach((k, byName) -> { JsonObject x = new JsonObject(); byName.forEach((n, v) -> x.add(n, f.apply(v))); o.add(k, x); });
+        return o;
+    }
+
+    private static <V> void readNestedOf(JsonObject json, TreeMap<String, TreeMap<String, TreeMap<String, V>>> into, java.util.function.Function<JsonObject, V> f) {
+        for (var a : json.entrySet()) {
+            TreeMap<String, TreeMap<String, V>> byB = new TreeMap<>();
+            for (var b : a.getValue().getAsJsonObject().entrySet()) {
+                TreeMap<String, V> byC = new TreeMap<>();
+                for (var c : b.getValue().getAsJsonObject().entrySet()) byC.put(c.getKey(), f.apply(c.getValue().getAsJsonObject()));
+                byB.put(b.getKey(), byC);
+            }
+            into.put(a.getKey(), byB);
+        }
+    }
+
     private static void readFlat(JsonObject json, String key, TreeMap<String, Double> into) {
         if (json.has(key)) for (var e : json.getAsJsonObject(key).entrySet()) into.put(e.getKey(), e.getValue().getAsDouble());
     }
@@ -395,7 +489,8 @@ public final class Output {
         return postprocessed == x.postprocessed && sumGenweights.equals(x.sumGenweights) && sumSignOfGenweights.equals(x.sumSignOfGenweights)
                 && steps.equals(x.steps) && cutflow.equals(x.cutflow) && sumw.equals(x.sumw) && sumw2.equals(x.sumw2)
                 && variables.equals(x.variables) && datasetsMetadata.equals(x.datasetsMetadata) && normalisation.equals(x.normalisation)
-                && skimmedFiles.equals(x.skimmedFiles) && columnsFiles.equals(x.columnsFiles);
+                && skimmedFiles.equals(x.skimmedFiles) && columnsFiles.equals(x.columnsFiles)
+                && columnSums.equals(x.columnSums) && columnRanges.equals(x.columnRanges);
     }
 
     @Override public int hashCode() { return Objects.hash(sumGenweights, steps, cutflow, sumw, variables, datasetsMetadata); }
