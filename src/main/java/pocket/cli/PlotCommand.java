@@ -44,6 +44,9 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "SCALE", description = "y scales to draw: both (default), linear or log")
     String scale = "both";
 
+    @Option(names = "--format", split = ",", paramLabel = "FMT", description = "file formats, comma separated: png (default), pdf, svg")
+    List<String> formats = List.of("png");
+
     @Option(names = {"-j", "--workers"}, paramLabel = "N", description = "plots drawn in parallel (default: the number of cores)")
     int workers = Runtime.getRuntime().availableProcessors();
 
@@ -62,7 +65,7 @@ final class PlotCommand implements Callable<Integer> {
         OutputFolder folder = OutputFolder.read(input);
         Histograms h = new Histograms(folder.postprocessed(), folder.lumiFb());
         MakePlots.Builder b = MakePlots.of(h).variables(variables).categories(categories).samples(samples).onlyMc(onlyMc)
-                .scales(linear, log).threads(workers);
+                .scales(linear, log).threads(workers).formats(formats);
         if (lumi != null) b.lumi(lumi);
         MakePlots plots = b.build();
         int total = plots.plan().size();
@@ -71,7 +74,8 @@ final class PlotCommand implements Callable<Integer> {
         Progress bar = new Progress(out, total, tty);
         List<Path> files = plots.writeTo(dir, bar::done);
         bar.finish();
-        out.println("Wrote " + files.size() + " plots to " + dir + (folder.complete() ? "" : " (the output is INCOMPLETE: "
+        String as = plots.formats().equals(List.of("png")) ? "" : " as " + String.join(", ", plots.formats()) + " (" + files.size() * plots.formats().size() + " files)";
+        out.println("Wrote " + files.size() + " plots" + as + " to " + dir + (folder.complete() ? "" : " (the output is INCOMPLETE: "
                 + folder.failedChunks() + " chunks failed; see " + input.resolve("failed_chunks.json") + ")"));
         out.flush();
         return folder.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;

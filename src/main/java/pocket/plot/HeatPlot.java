@@ -7,7 +7,6 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import pocket.hist.Hist;
@@ -56,17 +55,15 @@ public final class HeatPlot {
             return this;
         }
 
-        public Plot build() { return new Plot(name != null ? name : h.axes().get(0).name() + "_vs_" + h.axes().get(1).name(), draw()); }
+        public Plot build() { return new Plot(name != null ? name : h.axes().get(0).name() + "_vs_" + h.axes().get(1).name(), width, height, this::paint); }
 
         /** The frame of the map in pixels {left, top, right, bottom}: where a bin lands, for tests. */
         int[] frame() { return new int[]{LEFT, TOP, width - RIGHT, height - BOTTOM}; }
 
         private static final int LEFT = 90, TOP = 44, RIGHT = 130, BOTTOM = 70;
 
-        private BufferedImage draw() {
-            BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = img.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        private void paint(Graphics2D g) {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);   // bins edge to edge, no seams
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
             HistAxis ax = h.axes().get(0), ay = h.axes().get(1);
@@ -110,7 +107,7 @@ public final class HeatPlot {
             }
             g.setFont(titles);
             fm = g.getFontMetrics();
-            String xt = Labels.plain(ax.label()), yt = Labels.plain(ay.label());
+            String xt = Labels.axisTitle(ax), yt = Labels.axisTitle(ay);
             g.drawString(xt, f[2] - fm.stringWidth(xt), f[3] + 48);
             AffineTransform keep = g.getTransform();
             g.rotate(-Math.PI / 2);
@@ -118,8 +115,6 @@ public final class HeatPlot {
             g.setTransform(keep);
             colourBar(g, f, lo, hi, ticks);
             header(g, f);
-            g.dispose();
-            return img;
         }
 
         private double fraction(double c, double lo, double hi) {

@@ -113,6 +113,13 @@ final class Labels {
         return s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
+    /** An axis's title: its label as text; an axis labelled only by its column ("events.mll") by the variable ("mll"). */
+    static String axisTitle(pocket.hist.HistAxis a) {
+        String label = a.label();
+        if (label == null || label.isBlank() || label.equals(a.name())) return a.name().substring(a.name().lastIndexOf('.') + 1);
+        return plain(label);
+    }
+
     /** The unit in an axis label's brackets ("m [GeV]" → "GeV"), or null. */
     static String unit(String label) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[([^\\]]+)\\]\\s*$").matcher(label == null ? "" : label.trim());

@@ -237,41 +237,34 @@ public final class StackPlot {
             int ratioH = body - mainH;
             XYChart main = mainChart(w, mainH);
             XYChart ratioChart = withRatio ? ratioChart(w, ratioH) : null;
-
-            BufferedImage img = new BufferedImage(w, height, BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = img.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, w, height);
-            int plotLeft;
-            if (ratioChart == null) {
-                BufferedImage m = BitmapEncoder.getBufferedImage(main);
-                g.drawImage(m, 0, HEADER, null);
-                plotLeft = frameLeft(m);
-            } else {
-                // The two panels must share the x scale: narrow the one whose y axis is thinner so the frames line up.
-                BufferedImage m = BitmapEncoder.getBufferedImage(main);
-                BufferedImage r = BitmapEncoder.getBufferedImage(ratioChart);
-                int lm = frameLeft(m), lr = frameLeft(r);
-                if (lr < lm) {
-                    ratioChart = ratioChart(w - (lm - lr), ratioH);
-                    r = BitmapEncoder.getBufferedImage(ratioChart);
-                    g.drawImage(m, 0, HEADER, null);
-                    g.drawImage(r, lm - lr, HEADER + mainH, null);
-                    plotLeft = lm;
-                } else {
-                    main = mainChart(w - (lr - lm), mainH);
-                    m = BitmapEncoder.getBufferedImage(main);
-                    g.drawImage(m, lr - lm, HEADER, null);
-                    g.drawImage(r, 0, HEADER + mainH, null);
-                    plotLeft = lr;
-                }
+            // The two panels must share the x scale: narrow the one whose y axis is thinner so the frames line up
+            // (found on bitmaps, where XChart's layout can be measured; the painter then draws on any canvas).
+            int mainX = 0, ratioX = 0, mainW = w, ratioW = w, plotLeft;
+            int lm = frameLeft(BitmapEncoder.getBufferedImage(main));
+            if (ratioChart == null) plotLeft = lm;
+            else {
+                int lr = frameLeft(BitmapEncoder.getBufferedImage(ratioChart));
+                if (lr < lm) { ratioW = w - (lm - lr); ratioChart = ratioChart(ratioW, ratioH); ratioX = lm - lr; plotLeft = lm; }
+                else { mainW = w - (lr - lm); main = mainChart(mainW, mainH); mainX = lr - lm; plotLeft = lr; }
             }
-            header(g, w, plotLeft);
-            g.dispose();
+            XYChart m = main, r = ratioChart;
+            int mx = mainX, rx = ratioX, mw = mainW, rw = ratioW, left = plotLeft;
             String name = b.name != null ? b.name : ref.axes().get(0).name() + (b.title != null ? "_" + b.title : "");
-            return new Plot(name, img);
+            return new Plot(name, w, height, g -> {
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, w, height);
+                paintAt(g, m, mx, HEADER, mw, mainH);
+                if (r != null) paintAt(g, r, rx, HEADER + mainH, rw, ratioH);
+                header(g, w, left);
+            });
+        }
+
+        private static void paintAt(Graphics2D g, XYChart c, int x, int y, int w, int h) {
+            Graphics2D sub = (Graphics2D) g.create();
+            sub.translate(x, y);
+            sub.setClip(0, 0, w, h);
+            c.paint(sub, w, h);
+            sub.dispose();
         }
 
         private void header(Graphics2D g, int w, int plotLeft) {
@@ -336,7 +329,7 @@ public final class StackPlot {
         XYChart mainChart(int w, int h) {
             XYChart c = base(w, h);
             var s = c.getStyler();
-            String x = b.xLabel != null ? b.xLabel : Labels.plain(ref.axes().get(0).label());
+            String x = b.xLabel != null ? b.xLabel : Labels.axisTitle(ref.axes().get(0));
             c.setXAxisTitle(withRatio ? " " : x);
             c.setYAxisTitle(yTitle());
             if (withRatio) s.setXAxisTicksVisible(false);
@@ -437,7 +430,7 @@ public final class StackPlot {
         XYChart ratioChart(int w, int h) {
             XYChart c = base(w, h);
             var s = c.getStyler();
-            c.setXAxisTitle(b.xLabel != null ? b.xLabel : Labels.plain(ref.axes().get(0).label()));
+            c.setXAxisTitle(b.xLabel != null ? b.xLabel : Labels.axisTitle(ref.axes().get(0)));
             c.setYAxisTitle("Data/MC");
             s.setYAxisMin(b.ratioLo);
             s.setYAxisMax(b.ratioHi);

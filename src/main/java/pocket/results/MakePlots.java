@@ -28,11 +28,12 @@ public final class MakePlots {
     private final List<String> variables, categories, samples;
     private final boolean onlyMc, linear, log;
     private final int threads;
+    private final List<String> formats;
 
     private MakePlots(Builder b) {
         hists = b.lumi == null ? b.hists : b.hists.withLumi(b.lumi);
         variables = List.copyOf(b.variables); categories = List.copyOf(b.categories); samples = List.copyOf(b.samples);
-        onlyMc = b.onlyMc; linear = b.linear; log = b.log; threads = b.threads;
+        onlyMc = b.onlyMc; linear = b.linear; log = b.log; threads = b.threads; formats = b.formats;
     }
 
     public static Builder of(Histograms h) { return new Builder(h); }
@@ -44,6 +45,7 @@ public final class MakePlots {
         private boolean onlyMc, linear = true, log = true;
         private Double lumi;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private List<String> formats = List.of("png");
 
         private Builder(Histograms h) { hists = h; }
 
@@ -63,6 +65,19 @@ public final class MakePlots {
             linear = linearY; log = logY; return this;
         }
         public Builder threads(int n) { threads = Math.max(1, n); return this; }
+        /** The file formats of each plot, of png, pdf, svg (default png). */
+        public Builder formats(List<String> f) {
+            if (f == null || f.isEmpty()) throw new IllegalArgumentException("plot: give at least one format of " + Plot.FORMATS);
+            List<String> out = new ArrayList<>();
+            for (String x : f) {
+                String y = x.strip().toLowerCase(java.util.Locale.ROOT);
+                if (!Plot.FORMATS.contains(y))
+                    throw new IllegalArgumentException("plot: unknown format '" + x + "'; formats: " + Plot.FORMATS + Names.nearestHint(y, Plot.FORMATS));
+                if (!out.contains(y)) out.add(y);
+            }
+            formats = List.copyOf(out);
+            return this;
+        }
         public MakePlots build() { return new MakePlots(this); }
     }
 
@@ -111,9 +126,12 @@ public final class MakePlots {
         return samples.isEmpty() || samples.contains(sample) || samples.contains(sample.split("__")[0]);
     }
 
+    /** The formats each plot is written in. */
+    public List<String> formats() { return formats; }
+
     /**
-     * Draws every planned plot in parallel and writes each as PNG into {@code dir}; {@code progress}
-     * hears the number done after each. Returns the files written, in plan order.
+     * Draws every planned plot in parallel and writes it in each format into {@code dir};
+     * {@code progress} hears the number done after each. Returns the plots' last files, in plan order.
      */
     public List<Path> writeTo(Path dir, IntConsumer progress) throws IOException {
         List<Job> jobs = plan();
@@ -128,7 +146,9 @@ public final class MakePlots {
             List<Future<Path>> files = new ArrayList<>();
             for (Job j : jobs)
                 files.add(pool.submit(() -> {
-                    Path f = draw(j).save(dir.resolve(j.fileName() + ".png"));
+                    Plot p = draw(j);
+                    Path f = null;
+                    for (String format : formats) f = p.save(dir.resolve(j.fileName() + "." + format));
                     progress.accept(done.incrementAndGet());
                     return f;
                 }));

@@ -139,6 +139,8 @@ class PlotFlawsTest {
         assertEquals(HeatPlot.Viridis.at(1.0), full, "the fullest bin has the top colour");
         assertEquals(HeatPlot.Viridis.at(1.0 / 3), quarter, "1 of 3 is a third up the scale");
         assertEquals(Color.WHITE, empty, "an empty bin stays white");
+        Hist unlabelled = Hist.builder().reg(4, 0, 4, "events.mll").weight();
+        assertEquals("mll", Labels.axisTitle(unlabelled.axes().get(0)), "an axis named by its column reads as the variable");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StackPlot.builder().mc("DY", h2));
         assertTrue(e.getMessage().contains("[mll, ptll]"), e.getMessage());
     }

@@ -62,6 +62,32 @@ class PlotCommandTest {
         assertEquals(Set.of("mll_Z_peak_log.png", "ptll_Z_peak_log.png"), names(p));
     }
 
+    @Test void pdfAndSvgBesidePng() throws Exception {
+        Path p = dir.resolve("vector");
+        PocketCli.Ran r = PocketCli.run("plot", "-i", out.toString(), "-o", p.toString(), "--variables", "mll",
+                "--categories", "Z_peak", "--scale", "linear", "--format", "png,pdf,svg");
+        assertEquals(0, r.code(), r.toString());
+        assertEquals(Set.of("mll_Z_peak.png", "mll_Z_peak.pdf", "mll_Z_peak.svg"), names(p));
+        assertTrue(r.out().contains("Wrote 1 plots as png, pdf, svg (3 files) to " + p), r.out());
+        byte[] pdf = Files.readAllBytes(p.resolve("mll_Z_peak.pdf"));
+        String head = new String(pdf, 0, 8, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(head.startsWith("%PDF-"), head);
+        String pdfText = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(pdfText.contains("/Type /Page") && pdfText.contains("%%EOF"), "one page, complete file");
+        // the SVG is XML a browser reads: the header's texts as text, XChart's panels as vector paths (its labels are outlines)
+        var xml = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);   // no fetching of the SVG DTD
+        var svg = xml.newDocumentBuilder().parse(p.resolve("mll_Z_peak.svg").toFile());
+        assertEquals("svg", svg.getDocumentElement().getLocalName() != null ? svg.getDocumentElement().getLocalName() : svg.getDocumentElement().getTagName());
+        String texts = svg.getDocumentElement().getTextContent();
+        assertTrue(texts.contains("CMS") && texts.contains("Preliminary") && texts.contains("Z_peak") && texts.contains("pb⁻¹ (13 TeV)"), texts);
+        assertTrue(svg.getElementsByTagName("path").getLength() > 20, "the bars, points and axes as paths: " + svg.getElementsByTagName("path").getLength());
+        assertEquals(0, svg.getElementsByTagName("image").getLength(), "no bitmap inside");
+        PocketCli.Ran bad = PocketCli.run("plot", "-i", out.toString(), "-o", dir.resolve("y").toString(), "--format", "jpg");
+        assertEquals(2, bad.code(), bad.toString());
+        assertTrue(bad.err().contains("unknown format 'jpg'; formats: [png, pdf, svg]"), bad.err());
+    }
+
     @Test void unknownNamesAreRefusedWithTheNearest() {
         PocketCli.Ran r = PocketCli.run("plot", "-i", out.toString(), "-o", dir.resolve("x").toString(), "--categories", "Zpeak");
         assertEquals(2, r.code(), r.toString());
