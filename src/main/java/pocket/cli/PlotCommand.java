@@ -47,6 +47,9 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--format", split = ",", paramLabel = "FMT", description = "file formats, comma separated: png (default), pdf, svg")
     List<String> formats = List.of("png");
 
+    @Option(names = "--style", paramLabel = "YAML", description = "plotting style (PocketCoffea's plotting_style keys): colors_mc, labels_mc, samples_groups, exclude_samples, order_mc, rebin, labels_data, lumi, energy")
+    Path style;
+
     @Option(names = {"-j", "--workers"}, paramLabel = "N", description = "plots drawn in parallel (default: the number of cores)")
     int workers = Runtime.getRuntime().availableProcessors();
 
@@ -67,6 +70,7 @@ final class PlotCommand implements Callable<Integer> {
         MakePlots.Builder b = MakePlots.of(h).variables(variables).categories(categories).samples(samples).onlyMc(onlyMc)
                 .scales(linear, log).threads(workers).formats(formats);
         if (lumi != null) b.lumi(lumi);
+        if (style != null) b.style(style);
         MakePlots plots = b.build();
         int total = plots.plan().size();
         Path dir = output != null ? output : input.resolve("plots");

@@ -71,6 +71,10 @@ public final class StackPlot {
         private double ratioLo = 0.5, ratioHi = 1.5;
         private int width = 800, height = -1;
         private List<Color> colors;
+        private final Map<String, Color> sampleColors = new LinkedHashMap<>();
+        private double[] rebin;
+        private int rebinFactor = 1;
+        private String rebinOf;
         private Consumer<XYChart> customizer = c -> {};
 
         /** Adds an MC sample to the stack; the first added sits at the bottom. Adding a sample again adds the histograms. */
@@ -144,6 +148,18 @@ public final class StackPlot {
             colors = List.copyOf(c);
             return this;
         }
+        /** The fill colour of one MC sample (the others keep the palette's). */
+        public Builder color(String sample, Color c) {
+            if (c == null) throw new IllegalArgumentException("plot: colour of sample '" + sample + "' is null");
+            sampleColors.put(sample, c);
+            return this;
+        }
+        /** Draws the histograms in coarser bins; the new edges must be edges of the histograms. */
+        public Builder rebin(double[] newEdges) { rebin = newEdges.clone(); rebinFactor = 1; return this; }
+        /** Draws every {@code factor} bins merged into one. */
+        public Builder rebinBy(int factor) { rebinFactor = factor; rebin = null; return this; }
+        /** The variable's name as the user wrote it, for rebin errors. */
+        public Builder rebinOf(String variable) { rebinOf = variable; return this; }
         /** Last touches on the main XYChart before drawing (fonts, markers, ...). */
         public Builder customize(Consumer<XYChart> c) { customizer = c; return this; }
 
@@ -174,8 +190,8 @@ public final class StackPlot {
             return new Renderer(this, withRatio, h).draw();
         }
 
-        /** What {@link #build} would draw, as chart models and texts, for tests to check element by element. */
-        Drawn drawn() {
+        /** What {@link #build} draws, as XChart models and texts: to check a plot element by element. */
+        public Drawn drawn() {
             Plot unused = build();
             boolean withRatio = ratio != null ? ratio : (data != null && !mc.isEmpty());
             Renderer r = new Renderer(this, withRatio, height > 0 ? height : (withRatio ? 800 : 600));
@@ -185,7 +201,7 @@ public final class StackPlot {
     }
 
     /** The parts of a plot as drawn: the main and ratio charts, the luminosity text, the corner text, and the x shift of integer bins. */
-    record Drawn(XYChart main, XYChart ratio, String lumiText, String titleText, double xShift) {}
+    public record Drawn(XYChart main, XYChart ratio, String lumiText, String titleText, double xShift) {}
 
     /** Draws one plot from the builder's settings. */
     private static final class Renderer {
@@ -203,14 +219,24 @@ public final class StackPlot {
         private final double[] edges;
         final double xShift;
         private final boolean integerBins;
+        /** For each of the histograms' bins, the drawn bin it is summed into (null: drawn as filled). */
+        private final int[] groups;
+
+        private double[] vals(Hist h) { return Rebin.sum(h.values(false), groups); }
+        private double[] vars(Hist h) { return Rebin.sum(h.variances(false), groups); }
 
         Renderer(Builder b, boolean withRatio, int height) {
             this.b = b;
             this.withRatio = withRatio;
             this.height = height;
             this.ref = !b.mc.isEmpty() ? b.mc.values().iterator().next() : b.data;
-            double[] e = ref.axes().get(0).edges();
-            boolean ints = ref.axes().get(0).isInteger();
+            double[] own = ref.axes().get(0).edges();
+            String var = b.rebinOf != null ? b.rebinOf : ref.axes().get(0).name();
+            double[] wanted = b.rebin != null ? b.rebin : b.rebinFactor != 1 ? Rebin.merge(own, b.rebinFactor, var) : null;
+            this.groups = wanted == null ? null : Rebin.groups(own, wanted, var);
+            double[] e = wanted == null ? own : wanted;
+            // an integer axis merged into wider bins is no longer one value per bin
+            boolean ints = ref.axes().get(0).isInteger() && wanted == null;
             this.integerBins = ints;
             this.xShift = ints ? -0.5 : 0;
             this.edges = e.clone();
@@ -353,7 +379,7 @@ public final class StackPlot {
             double[][] cumulative = new double[samples.size()][];
             double[] sum = new double[n];
             for (int i = 0; i < samples.size(); i++) {
-                double[] v = b.mc.get(samples.get(i)).values(false);
+                double[] v = vals(b.mc.get(samples.get(i)));
                 for (int k = 0; k < n; k++) {
                     sum[k] += v[k];
                     if (v[k] > 0) minPositive = Math.min(minPositive, v[k]);
@@ -364,8 +390,8 @@ public final class StackPlot {
             for (int k = 0; k < n; k++) max = Math.max(max, sum[k] + err[0][k]);
             double[] dv = null, de = null;
             if (b.data != null) {
-                dv = b.data.values(false);
-                double[] var = b.data.variances(false);
+                dv = vals(b.data);
+                double[] var = vars(b.data);
                 de = new double[n];
                 for (int k = 0; k < n; k++) {
                     de[k] = Math.sqrt(Math.max(0, var[k]));
@@ -396,7 +422,8 @@ public final class StackPlot {
                 double[][] band = band(top, bottom, floor);
                 XYSeries series = c.addSeries(samples.get(i), band[0], band[1]);
                 series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-                Color col = b.colors != null ? b.colors.get(i % b.colors.size()) : Palette.forSample(i, samples.size());
+                Color col = b.sampleColors.containsKey(samples.get(i)) ? b.sampleColors.get(samples.get(i))
+                        : b.colors != null ? b.colors.get(i % b.colors.size()) : Palette.forSample(i, samples.size());
                 series.setFillColor(col);
                 series.setLineColor(col.darker());
                 series.setLineStyle(new BasicStroke(1f));
@@ -440,7 +467,7 @@ public final class StackPlot {
             int n = edges.length - 1;
             double[] mcSum = new double[n];
             for (Hist hm : b.mc.values()) {
-                double[] v = hm.values(false);
+                double[] v = vals(hm);
                 for (int k = 0; k < n; k++) mcSum[k] += v[k];
             }
             // XChart derives ticks from the data it sees: the unity line and an invisible ramp over the
@@ -463,7 +490,7 @@ public final class StackPlot {
                 down[k] = Math.max(1 - (mcSum[k] > 0 ? err[1][k] / mcSum[k] : 0), b.ratioLo);
             }
             statBand(c, bandLabel(), band(up, down, b.ratioLo));
-            double[] dv = b.data.values(false), var = b.data.variances(false);
+            double[] dv = vals(b.data), var = vars(b.data);
             List<Double> xs = new ArrayList<>(), ys = new ArrayList<>(), es = new ArrayList<>();
             List<Double> highX = new ArrayList<>(), highY = new ArrayList<>(), lowX = new ArrayList<>(), lowY = new ArrayList<>();
             double inset = 0.04 * (b.ratioHi - b.ratioLo);
@@ -504,7 +531,7 @@ public final class StackPlot {
             int n = edges.length - 1;
             double[] nominal = new double[n], statVar = new double[n];
             for (Hist hm : b.mc.values()) {
-                double[] v = hm.values(false), var = hm.variances(false);
+                double[] v = vals(hm), var = vars(hm);
                 for (int k = 0; k < n; k++) { nominal[k] += v[k]; statVar[k] += Math.max(0, var[k]); }
             }
             java.util.Set<String> names = new java.util.LinkedHashSet<>();
@@ -514,7 +541,7 @@ public final class StackPlot {
                 double[] up = new double[n], down = new double[n];
                 for (var e : b.mc.entrySet()) {
                     Hist[] ud = b.variations.getOrDefault(e.getKey(), Map.of()).get(name);
-                    double[] u = (ud != null ? ud[0] : e.getValue()).values(false), d = (ud != null ? ud[1] : e.getValue()).values(false);
+                    double[] u = vals(ud != null ? ud[0] : e.getValue()), d = vals(ud != null ? ud[1] : e.getValue());
                     for (int k = 0; k < n; k++) { up[k] += u[k]; down[k] += d[k]; }
                 }
                 totals.add(new double[][]{up, down});

@@ -105,6 +105,11 @@ public final class Histograms {
 
     /** The stack plot's builder with only the samples {@code keep} accepts (MC and data). */
     public StackPlot.Builder stack(String name, String category, java.util.function.Predicate<String> keep) {
+        return stack(name, category, keep, PlotStyle.none());
+    }
+
+    /** The stack plot's builder as a plotting style has it: groups, labels, colours, order, rebin, data label, lumi and energy. */
+    public StackPlot.Builder stack(String name, String category, java.util.function.Predicate<String> keep, PlotStyle style) {
         if (!categories(name).contains(category))
             throw new IllegalArgumentException("histogram '" + name + "' has no category '" + category + "'; categories: " + categories(name)
                     + Names.nearestHint(category, categories(name)));
@@ -112,7 +117,7 @@ public final class Histograms {
         Map<String, Map<String, Hist[]>> shifted = new LinkedHashMap<>();
         Hist data = null;
         for (String s : samples(name)) {
-            if (!keep.test(s)) continue;
+            if (!keep.test(s) || style.excluded(s)) continue;
             Hist h = hist(name, s).select("cat", category);
             if (h.axes().stream().filter(a -> !a.isCategory()).count() != 1)
                 throw new IllegalArgumentException("plot: histogram '" + name + "' has the axes " + h.axes().stream().filter(a -> !a.isCategory()).map(a -> a.name()).toList()
@@ -121,23 +126,37 @@ public final class Histograms {
                 data = data == null ? h : data.add(h);
                 continue;
             }
+            String entry = style.label(style.entry(s));   // a group's samples are stacked as one
             if (h.axes().stream().anyMatch(a -> a.name().equals("variation"))) {
                 List<String> vars = h.axis("variation").binLabels();
                 for (String v : vars)   // every <name>Up with its <name>Down: a systematic in the band
                     if (v.endsWith("Up") && vars.contains(v.substring(0, v.length() - 2) + "Down")) {
                         String sys = v.substring(0, v.length() - 2);
-                        shifted.computeIfAbsent(s, k -> new LinkedHashMap<>()).put(sys, new Hist[]{h.select("variation", v), h.select("variation", sys + "Down")});
+                        shifted.computeIfAbsent(entry, k -> new LinkedHashMap<>())
+                                .merge(sys, new Hist[]{h.select("variation", v), h.select("variation", sys + "Down")}, (a, x) -> new Hist[]{a[0].add(x[0]), a[1].add(x[1])});
                     }
                 h = h.select("variation", "nominal");
             }
-            mc.put(s, h);
+            mc.merge(entry, h, Hist::add);
         }
         List<Map.Entry<String, Hist>> ordered = new ArrayList<>(mc.entrySet());
-        ordered.sort((a, b) -> Double.compare(b.getValue().sum(false), a.getValue().sum(false)));
-        StackPlot.Builder b = StackPlot.builder().name(name + "_" + category).title(category).lumi(lumi);
+        // the style's order (bottom first, by sample, group or label), then the largest at the bottom
+        List<String> order = style.order.stream().map(o -> style.label(style.entry(o))).toList();
+        ordered.sort((a, b) -> {
+            int ia = order.indexOf(a.getKey()), ib = order.indexOf(b.getKey());
+            if (ia >= 0 || ib >= 0) return ia < 0 ? 1 : ib < 0 ? -1 : Integer.compare(ia, ib);
+            return Double.compare(b.getValue().sum(false), a.getValue().sum(false));
+        });
+        StackPlot.Builder b = StackPlot.builder().name(name + "_" + category).title(category).lumi(style.lumi != null ? style.lumi : lumi);
+        if (style.energy != null) b.energy(style.energy);
         for (Map.Entry<String, Hist> e : ordered) b.mc(e.getKey(), e.getValue());
         shifted.forEach((sample, m) -> m.forEach((sys, ud) -> b.variation(sample, sys, ud[0], ud[1])));
-        if (data != null) b.data(data);
+        style.colors.forEach((sample, c) -> b.color(style.label(style.entry(sample)), c));
+        b.rebinOf(name);
+        Object rb = style.rebin.get(name);
+        if (rb instanceof Integer f) b.rebinBy(f);
+        else if (rb instanceof double[] e) b.rebin(e);
+        if (data != null) b.data(style.dataLabel != null ? style.dataLabel : "Data", data);
         if (data == null) b.cmsLabel("Simulation Preliminary");
         return b;
     }
@@ -152,6 +171,11 @@ public final class Histograms {
      * variation), or the data when there is no MC; only the samples {@code keep} accepts.
      */
     public Plot plot2d(String name, String category, java.util.function.Predicate<String> keep) {
+        return plot2d(name, category, keep, PlotStyle.none());
+    }
+
+    /** The colour map with a plotting style's excluded samples left out and its luminosity label. */
+    public Plot plot2d(String name, String category, java.util.function.Predicate<String> keep, PlotStyle style) {
         if (dimensions(name) != 2)
             throw new IllegalArgumentException("plot: histogram '" + name + "' has " + dimensions(name) + " variable(s); a colour map shows two: use plot(name, category)");
         if (!categories(name).contains(category))
@@ -159,7 +183,7 @@ public final class Histograms {
                     + Names.nearestHint(category, categories(name)));
         Hist mc = null, data = null;
         for (String s : samples(name)) {
-            if (!keep.test(s)) continue;
+            if (!keep.test(s) || style.excluded(s)) continue;
             Hist h = hist(name, s).select("cat", category);
             if (h.axes().stream().anyMatch(a -> a.name().equals("variation"))) h = h.select("variation", "nominal");
             if (isData(s)) data = data == null ? h : data.add(h);
@@ -168,7 +192,7 @@ public final class Histograms {
         if (mc == null && data == null) throw new IllegalArgumentException("plot: no sample of histogram '" + name + "' is left to draw");
         boolean isMc = mc != null;
         return pocket.plot.HeatPlot.builder(isMc ? mc : data).name(name + "_" + category)
-                .title(category + (isMc ? " (MC)" : " (data)")).lumi(lumi).cmsLabel(isMc ? "Simulation Preliminary" : "Preliminary").build();
+                .title(category + (isMc ? " (MC)" : " (data)")).lumi(style.lumi != null ? style.lumi : lumi).cmsLabel(isMc ? "Simulation Preliminary" : "Preliminary").build();
     }
 
     /** The cutflow: one row per step (initial, skim, presel, then each category), one column per sample; events (MC unweighted, as PocketCoffea counts). */

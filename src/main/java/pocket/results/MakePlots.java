@@ -29,11 +29,12 @@ public final class MakePlots {
     private final boolean onlyMc, linear, log;
     private final int threads;
     private final List<String> formats;
+    private final PlotStyle style;
 
     private MakePlots(Builder b) {
         hists = b.lumi == null ? b.hists : b.hists.withLumi(b.lumi);
         variables = List.copyOf(b.variables); categories = List.copyOf(b.categories); samples = List.copyOf(b.samples);
-        onlyMc = b.onlyMc; linear = b.linear; log = b.log; threads = b.threads; formats = b.formats;
+        onlyMc = b.onlyMc; linear = b.linear; log = b.log; threads = b.threads; formats = b.formats; style = b.style;
     }
 
     public static Builder of(Histograms h) { return new Builder(h); }
@@ -46,6 +47,7 @@ public final class MakePlots {
         private Double lumi;
         private int threads = Runtime.getRuntime().availableProcessors();
         private List<String> formats = List.of("png");
+        private PlotStyle style = PlotStyle.none();
 
         private Builder(Histograms h) { hists = h; }
 
@@ -65,6 +67,9 @@ public final class MakePlots {
             linear = linearY; log = logY; return this;
         }
         public Builder threads(int n) { threads = Math.max(1, n); return this; }
+        /** A plotting-style YAML (colours, labels, groups, order, rebin, ...; the keys are {@link PlotStyle#KEYS}). */
+        public Builder style(Path file) throws IOException { style = PlotStyle.read(file); return this; }
+        public Builder style(PlotStyle s) { style = s; return this; }
         /** The file formats of each plot, of png, pdf, svg (default png). */
         public Builder formats(List<String> f) {
             if (f == null || f.isEmpty()) throw new IllegalArgumentException("plot: give at least one format of " + Plot.FORMATS);
@@ -116,9 +121,14 @@ public final class MakePlots {
 
     /** The plot of one job. */
     public Plot draw(Job j) {
-        if (hists.dimensions(j.variable()) == 2) return hists.plot2d(j.variable(), j.category(), this::keep);
-        StackPlot.Builder b = hists.stack(j.variable(), j.category(), s -> keep(s)).logY(j.logY());
-        return b.build();
+        StackPlot.Builder b = builder(j);
+        return b == null ? hists.plot2d(j.variable(), j.category(), this::keep, style) : b.build();
+    }
+
+    /** The stack plot's builder of a job (null for a colour map), for a look at what it will draw. */
+    public StackPlot.Builder builder(Job j) {
+        if (hists.dimensions(j.variable()) == 2) return null;
+        return hists.stack(j.variable(), j.category(), s -> keep(s), style).logY(j.logY());
     }
 
     private boolean keep(String sample) {

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -86,6 +87,57 @@ class PlotCommandTest {
         PocketCli.Ran bad = PocketCli.run("plot", "-i", out.toString(), "-o", dir.resolve("y").toString(), "--format", "jpg");
         assertEquals(2, bad.code(), bad.toString());
         assertTrue(bad.err().contains("unknown format 'jpg'; formats: [png, pdf, svg]"), bad.err());
+    }
+
+    @Test void styleFileSetsColoursLabelsGroupsOrderAndRebin() throws Exception {
+        OutputFolder f = OutputFolder.read(out);
+        Histograms h = new Histograms(f.postprocessed(), f.lumiFb());
+        double[] e = h.hist("mll", "DYJetsToLL").axis("events.mll").edges();
+        int n = e.length - 1;
+        Path style = dir.resolve("style.yaml");
+        // PocketCoffea's wrapper key is accepted; new bins: the old bins 0..19, 20..29 and 30..n-1
+        Files.writeString(style, "plotting_style:\n"
+                + "  colors_mc: {DY: '#ff3399'}\n"
+                + "  labels_mc: {DY: 'Drell-Yan'}\n"
+                + "  samples_groups: {DY: [DYJetsToLL]}\n"
+                + "  order_mc: [TTToSemiLeptonic, DY]\n"
+                + "  labels_data: 'Data 2018'\n"
+                + "  rebin: {mll: [" + e[0] + ", " + e[20] + ", " + e[30] + ", " + e[n] + "]}\n"
+                + "  lumi: 0.0058\n");
+        MakePlots plots = MakePlots.of(h).style(style).build();
+        var drawn = plots.builder(new MakePlots.Job("mll", "Z_peak", false, "x")).drawn();
+        var series = drawn.main().getSeriesMap();
+        assertTrue(series.containsKey("Drell-Yan") && !series.containsKey("DYJetsToLL"), series.keySet().toString());
+        assertTrue(series.containsKey("Data 2018"), series.keySet().toString());
+        assertEquals(new java.awt.Color(0xff3399), series.get("Drell-Yan").getFillColor());
+        assertEquals("5.8 pb⁻¹ (13 TeV)", drawn.lumiText());
+        // order_mc: tt̄ at the bottom although DY is larger; XChart gets the top of the stack first
+        List<String> names = new ArrayList<>(series.keySet());
+        assertTrue(names.indexOf("Drell-Yan") < names.indexOf("TTToSemiLeptonic"), names.toString());
+        // the rebinned DY bins are sums of the original bins: the band of the stack's top sample steps over 3 bins
+        double[] orig = h.hist("mll", "DYJetsToLL").select("cat", "Z_peak").select("variation", "nominal").values(false);
+        double[] tt = h.hist("mll", "TTToSemiLeptonic").select("cat", "Z_peak").select("variation", "nominal").values(false);
+        double[] want = new double[3];
+        for (int k = 0; k < n; k++) want[k < 20 ? 0 : k < 30 ? 1 : 2] += orig[k] + tt[k];
+        double[] top = series.get("Drell-Yan").getYData();
+        assertEquals(4 * 3, top.length, "three drawn bins");
+        for (int j = 0; j < 3; j++) assertEquals(want[j], top[2 * j], 1e-9 * Math.max(1, want[j]), "stack top, bin " + j);
+        assertTrue(want[1] > want[0], "the middle bin holds the peak");
+        // and the PNG has the style's colour in it
+        var img = plots.draw(new MakePlots.Job("mll", "Z_peak", false, "x")).image();
+        long pink = 0;
+        for (int y = 0; y < img.getHeight(); y++) for (int x = 0; x < img.getWidth(); x++) if ((img.getRGB(x, y) & 0xffffff) == 0xff3399) pink++;
+        assertTrue(pink > 2000, "pink bar pixels " + pink);
+
+        // rebin edges that are not edges, and unknown keys, are errors naming them, exit 2
+        Files.writeString(style, "rebin: {mll: [" + e[0] + ", " + (e[0] + e[1]) / 2 + ", " + e[n] + "]}\n");
+        PocketCli.Ran r = PocketCli.run("plot", "-i", out.toString(), "-o", dir.resolve("s1").toString(), "--variables", "mll", "--style", style.toString());
+        assertEquals(2, r.code(), r.toString());
+        assertTrue(r.err().contains("of 'mll' is not an edge of the histogram; the new edges must be chosen from ["), r.err());
+        Files.writeString(style, "colours_mc: {DY: red}\n");
+        PocketCli.Ran u = PocketCli.run("plot", "-i", out.toString(), "--style", style.toString());
+        assertEquals(2, u.code(), u.toString());
+        assertTrue(u.err().contains("unknown key 'colours_mc'") && u.err().contains(style.toString()) && u.err().contains("colors_mc"), u.err());
     }
 
     @Test void unknownNamesAreRefusedWithTheNearest() {
