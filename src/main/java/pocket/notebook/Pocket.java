@@ -210,7 +210,7 @@ public final class Pocket {
     @Override
     public String toString() {
         return "Pocket run of " + (script != null ? script : "a notebook Configurator") + " with " + executorName()
-                + " into " + outputDirectory() + ", options " + options();
+                + " into " + outputDirectory() + ", options " + new java.util.TreeMap<>(options().asMap());
     }
 
     private static void positive(String what, int n) {

@@ -8,8 +8,31 @@ import pocket.workflow.Chunk;
  * attempts it took and, for a failure, the {@link FailurePolicy.Kind} of its last error.
  */
 public record ChunkFate(Chunk chunk, Status status, String reason, String traceback, int attempts, double seconds,
-                        FailurePolicy.Kind kind) {
+                        FailurePolicy.Kind kind) implements pocket.display.Renderable {
     public enum Status { PROCESSED, FAILED, SKIPPED }
+
+    /** "FAILED DY_2018 a.root entries 0-1000 after 2 attempt(s): reason". */
+    @Override public String toString() {
+        return status + " " + chunk.dataset() + " " + chunk.file() + " entries " + chunk.start() + "-" + chunk.stop()
+                + (status == Status.PROCESSED ? "" : " after " + attempts + " attempt(s)") + (reason == null ? "" : ": " + reason);
+    }
+
+    @Override public pocket.display.MimeBundle mimeBundle() { return table(java.util.List.of(this)); }
+
+    /** Chunks' fates as one table (dataset, file, entries, status, attempts, reason), the way a notebook shows failed chunks. */
+    public static pocket.display.MimeBundle table(java.util.List<ChunkFate> fates) {
+        StringBuilder t = new StringBuilder(), h = new StringBuilder("<table class=\"pocket-table\"><caption>")
+                .append(fates.size()).append(" chunk(s)</caption><thead><tr><th>dataset</th><th>file</th><th>entries</th><th>status</th><th>attempts</th><th>reason</th></tr></thead><tbody>");
+        for (ChunkFate f : fates) {
+            t.append(f).append('\n');
+            h.append("<tr><td>").append(esc(f.chunk.dataset())).append("</td><td>").append(esc(f.chunk.file())).append("</td><td>")
+                    .append(f.chunk.start()).append('-').append(f.chunk.stop()).append("</td><td>").append(f.status).append("</td><td>")
+                    .append(f.attempts).append("</td><td>").append(esc(f.reason == null ? "" : f.reason)).append("</td></tr>");
+        }
+        return pocket.display.MimeBundle.text(fates.isEmpty() ? "no chunks" : t.toString().strip()).withHtml(h.append("</tbody></table>").toString());
+    }
+
+    private static String esc(String s) { return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"); }
 
     public static ChunkFate processed(Chunk c, int attempts, double seconds) {
         return new ChunkFate(c, Status.PROCESSED, null, null, attempts, seconds, null);

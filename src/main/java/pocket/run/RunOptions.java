@@ -10,7 +10,7 @@ import java.util.Map;
  * limit-files, ...): an immutable table with typed getters. How the table is layered from
  * defaults/, the -ro YAML and the flags lives in the run package's resolver.
  */
-public final class RunOptions {
+public final class RunOptions implements pocket.display.Renderable {
     private final Map<String, Object> values;
 
     public RunOptions(Map<String, Object> values) {
@@ -77,5 +77,21 @@ public final class RunOptions {
 
     @Override public boolean equals(Object o) { return o instanceof RunOptions r && r.values.equals(values); }
     @Override public int hashCode() { return values.hashCode(); }
-    @Override public String toString() { return values.toString(); }
+    /** One option per line, sorted: "chunksize  100000". */
+    @Override public String toString() {
+        java.util.Map<String, Object> sorted = new java.util.TreeMap<>(values);
+        int w = sorted.keySet().stream().mapToInt(String::length).max().orElse(0);
+        StringBuilder sb = new StringBuilder("Run options:\n");
+        sorted.forEach((k, v) -> sb.append(String.format("  %-" + w + "s  %s%n", k, v)));
+        return sb.toString();
+    }
+
+    /** In a notebook: a two-column table, sorted by option. */
+    @Override public pocket.display.MimeBundle mimeBundle() {
+        StringBuilder h = new StringBuilder("<table class=\"pocket-table\"><caption>Run options</caption><thead><tr><th>option</th><th>value</th></tr></thead><tbody>");
+        new java.util.TreeMap<>(values).forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td>").append(esc(String.valueOf(v))).append("</td></tr>"));
+        return pocket.display.MimeBundle.text(toString()).withHtml(h.append("</tbody></table>").toString());
+    }
+
+    private static String esc(String s) { return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"); }
 }

@@ -58,4 +58,23 @@ class DisplayTest {
         Display.register(Yield.class, y -> MimeBundle.text(y.n + " events").withHtml("<b>" + y.n + "</b>"));
         assertEquals("<b>3.5</b>", Display.render(new SignalYield(3.5)).get("text/html"));
     }
+
+    @Test
+    void pocketValuesShowAsTablesNeverAsClassNames() {
+        BuiltinRenderers.registerAll();
+        pocket.run.RunOptions o = new pocket.run.RunOptions(java.util.Map.of("scaleout", 4, "chunksize", 100000));
+        MimeBundle b = Display.render(o);
+        assertTrue(b.get("text/html").contains("<td>chunksize</td><td>100000</td>"), b.get("text/html"));
+        assertTrue(b.plainText().startsWith("Run options:") && b.plainText().indexOf("chunksize") < b.plainText().indexOf("scaleout"), b.plainText());
+        pocket.workflow.Chunk c = new pocket.workflow.Chunk("DY_2018", "a.root", "Events", 0, 1000, java.util.Map.of());
+        pocket.run.ChunkFate f = new pocket.run.ChunkFate(c, pocket.run.ChunkFate.Status.FAILED, "muon SF lookup failed", "trace", 2, 0.5,
+                pocket.run.FailurePolicy.Kind.DETERMINISTIC);
+        MimeBundle l = Display.render(java.util.List.of(f));
+        assertTrue(l.get("text/html").contains("<td>DY_2018</td><td>a.root</td><td>0-1000</td><td>FAILED</td><td>2</td><td>muon SF lookup failed</td>"),
+                l.get("text/html"));
+        assertEquals("FAILED DY_2018 a.root entries 0-1000 after 2 attempt(s): muon SF lookup failed", l.plainText());
+        for (Object v : java.util.List.of(o, f, java.util.List.of(f)))
+            assertFalse(Display.render(v).plainText().matches("(?s).*pocket\\.[a-z.]+[A-Z]\\w*[@\\[].*"), Display.render(v).plainText());
+        assertEquals("[1, 2]", Display.render(java.util.List.of(1, 2)).plainText(), "other lists stay text");
+    }
 }
