@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import pocket.util.CacheDir;
 
 /**
  * Sends the kernel's java.util.logging records to a log file of its own (in pocket's cache
@@ -28,12 +29,8 @@ final class KernelLog {
     /** The logs of the most recent kernels are kept; older ones are deleted when a kernel starts. */
     private static final int KEEP = 20;
 
-    /** Where kernel logs go: $XDG_CACHE_HOME/pocket/kernel, else ~/.cache/pocket/kernel. */
-    static Path dir() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("pocket").resolve("kernel");
-    }
+    /** Where kernel logs go: pocket's cache folder's kernel/. */
+    static Path dir() { return CacheDir.of("kernel"); }
 
     /** {@code kernel-1234.json} logs to {@code kernel-1234.log}; returns that file, or null when it cannot be written. */
     static Path install(Path connectionFile) {

@@ -22,6 +22,7 @@ import pocket.run.ChunkFate;
 import pocket.run.RunResult;
 import pocket.workflow.Output;
 import tech.tablesaw.api.Table;
+import pocket.util.Html;
 
 /**
  * What a run gave back, or an output folder read again with {@link #load}: the merged,
@@ -170,12 +171,11 @@ public final class Result implements Renderable {
                 .append(complete ? "complete" : "<span style=\"color:#e42536\">INCOMPLETE</span>")
                 .append("</b>: ").append(processed).append(" chunks processed, ")
                 .append(failed.size()).append(" failed, ").append(skipped.size()).append(" skipped<br>")
-                .append("output: <code>").append(esc(String.valueOf(outputDir))).append("</code><br>")
-                .append("histograms: ").append(esc(String.join(", ", histNames()))).append("</div>");
+                .append("output: <code>").append(Html.escape(String.valueOf(outputDir))).append("</code><br>")
+                .append("histograms: ").append(Html.escape(String.join(", ", histNames()))).append("</div>");
         return MimeBundle.text(summary()).withHtml(html.toString());
     }
 
-    private static String esc(String s) { return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"); }
 
     @Override public String toString() { return summary(); }
 }

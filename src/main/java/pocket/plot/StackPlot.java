@@ -178,7 +178,17 @@ public final class StackPlot {
             }
         }
 
-        public Plot build() {
+        public Plot build() { return renderer().draw(); }
+
+        /** What {@link #build} draws, as XChart models and texts: to check a plot element by element. */
+        public Drawn drawn() {
+            Renderer r = renderer();
+            return new Drawn(r.mainChart(width, 500), r.withRatio ? r.ratioChart(width, 200) : null,
+                    Labels.lumi(lumi, energy), title == null ? null : Labels.plain(title), r.xShift);
+        }
+
+        /** The settings checked and laid out once, for {@link #build} and {@link #drawn} alike. */
+        private Renderer renderer() {
             if (mc.isEmpty() && data == null) throw new IllegalArgumentException("plot: nothing to draw: add .mc(sample, hist) or .data(hist)");
             for (String sample : variations.keySet())
                 if (!mc.containsKey(sample))
@@ -186,17 +196,7 @@ public final class StackPlot {
             boolean withRatio = ratio != null ? ratio : (data != null && !mc.isEmpty());
             if (withRatio && (data == null || mc.isEmpty()))
                 throw new IllegalArgumentException("plot: the ratio panel needs both data and MC");
-            int h = height > 0 ? height : (withRatio ? 800 : 600);
-            return new Renderer(this, withRatio, h).draw();
-        }
-
-        /** What {@link #build} draws, as XChart models and texts: to check a plot element by element. */
-        public Drawn drawn() {
-            Plot unused = build();
-            boolean withRatio = ratio != null ? ratio : (data != null && !mc.isEmpty());
-            Renderer r = new Renderer(this, withRatio, height > 0 ? height : (withRatio ? 800 : 600));
-            return new Drawn(r.mainChart(width, 500), withRatio ? r.ratioChart(width, 200) : null,
-                    Labels.lumi(lumi, energy), title == null ? null : Labels.plain(title), r.xShift);
+            return new Renderer(this, withRatio, height > 0 ? height : (withRatio ? 800 : 600));
         }
     }
 
@@ -212,7 +212,7 @@ public final class StackPlot {
         static final Color STAT_FILL = new Color(60, 60, 60, 90);
 
         private final Builder b;
-        private final boolean withRatio;
+        final boolean withRatio;
         private final int height;
         private final Hist ref;
         /** The bin edges as drawn: an integer axis's bins are shifted by -0.5 so the ticks at integers sit at their centres. */

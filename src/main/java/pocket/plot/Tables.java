@@ -3,6 +3,7 @@ package pocket.plot;
 import java.util.Locale;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import pocket.util.Html;
 
 /** Tablesaw tables as the HTML a notebook shows (tablesaw-core has no HTML writer of its own). */
 public final class Tables {
@@ -12,16 +13,16 @@ public final class Tables {
     public static String html(Table t) {
         StringBuilder sb = new StringBuilder(256 + t.rowCount() * 64);
         sb.append("<table class=\"pocket-table\">");
-        if (t.name() != null && !t.name().isBlank()) sb.append("<caption>").append(escape(t.name())).append("</caption>");
+        if (t.name() != null && !t.name().isBlank()) sb.append("<caption>").append(Html.escape(t.name())).append("</caption>");
         sb.append("<thead><tr>");
-        for (Column<?> c : t.columns()) sb.append("<th>").append(escape(c.name())).append("</th>");
+        for (Column<?> c : t.columns()) sb.append("<th>").append(Html.escape(c.name())).append("</th>");
         sb.append("</tr></thead><tbody>");
         for (int r = 0; r < t.rowCount(); r++) {
             sb.append("<tr>");
             for (Column<?> c : t.columns()) {
                 boolean numeric = c.type().name().matches("(?i)DOUBLE|FLOAT|INTEGER|LONG|SHORT");
                 sb.append(numeric ? "<td style=\"text-align:right\">" : "<td>")
-                  .append(escape(cell(c, r))).append("</td>");
+                  .append(Html.escape(cell(c, r))).append("</td>");
             }
             sb.append("</tr>");
         }
@@ -51,7 +52,4 @@ public final class Tables {
         return String.format(Locale.ROOT, "%.6g", d);   // no exponent between 1e-3 and 1e6
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

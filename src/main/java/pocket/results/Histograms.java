@@ -110,9 +110,7 @@ public final class Histograms {
 
     /** The stack plot's builder as a plotting style has it: groups, labels, colours, order, rebin, data label, lumi and energy. */
     public StackPlot.Builder stack(String name, String category, java.util.function.Predicate<String> keep, PlotStyle style) {
-        if (!categories(name).contains(category))
-            throw new IllegalArgumentException("histogram '" + name + "' has no category '" + category + "'; categories: " + categories(name)
-                    + Names.nearestHint(category, categories(name)));
+        requireCategory(name, category);
         Map<String, Hist> mc = new LinkedHashMap<>();
         Map<String, Map<String, Hist[]>> shifted = new LinkedHashMap<>();
         Hist data = null;
@@ -161,6 +159,12 @@ public final class Histograms {
         return b;
     }
 
+    private void requireCategory(String name, String category) {
+        if (!categories(name).contains(category))
+            throw new IllegalArgumentException("histogram '" + name + "' has no category '" + category + "'; categories: " + categories(name)
+                    + Names.nearestHint(category, categories(name)));
+    }
+
     /** The stack plot of a 1-d histogram, the colour map of a 2-d one ({@link #plot2d}). */
     public Plot plot(String name, String category) {
         return dimensions(name) == 2 ? plot2d(name, category, s -> true) : stack(name, category).build();
@@ -178,9 +182,7 @@ public final class Histograms {
     public Plot plot2d(String name, String category, java.util.function.Predicate<String> keep, PlotStyle style) {
         if (dimensions(name) != 2)
             throw new IllegalArgumentException("plot: histogram '" + name + "' has " + dimensions(name) + " variable(s); a colour map shows two: use plot(name, category)");
-        if (!categories(name).contains(category))
-            throw new IllegalArgumentException("histogram '" + name + "' has no category '" + category + "'; categories: " + categories(name)
-                    + Names.nearestHint(category, categories(name)));
+        requireCategory(name, category);
         Hist mc = null, data = null;
         for (String s : samples(name)) {
             if (!keep.test(s) || style.excluded(s)) continue;

@@ -2,6 +2,7 @@ package pocket.run;
 
 import com.google.gson.JsonObject;
 import pocket.workflow.Chunk;
+import pocket.util.Html;
 
 /**
  * How one chunk ended: processed, failed or skipped, with the reason, the traceback, the
@@ -25,14 +26,13 @@ public record ChunkFate(Chunk chunk, Status status, String reason, String traceb
                 .append(fates.size()).append(" chunk(s)</caption><thead><tr><th>dataset</th><th>file</th><th>entries</th><th>status</th><th>attempts</th><th>reason</th></tr></thead><tbody>");
         for (ChunkFate f : fates) {
             t.append(f).append('\n');
-            h.append("<tr><td>").append(esc(f.chunk.dataset())).append("</td><td>").append(esc(f.chunk.file())).append("</td><td>")
+            h.append("<tr><td>").append(Html.escape(f.chunk.dataset())).append("</td><td>").append(Html.escape(f.chunk.file())).append("</td><td>")
                     .append(f.chunk.start()).append('-').append(f.chunk.stop()).append("</td><td>").append(f.status).append("</td><td>")
-                    .append(f.attempts).append("</td><td>").append(esc(f.reason == null ? "" : f.reason)).append("</td></tr>");
+                    .append(f.attempts).append("</td><td>").append(Html.escape(f.reason == null ? "" : f.reason)).append("</td></tr>");
         }
         return pocket.display.MimeBundle.text(fates.isEmpty() ? "no chunks" : t.toString().strip()).withHtml(h.append("</tbody></table>").toString());
     }
 
-    private static String esc(String s) { return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"); }
 
     public static ChunkFate processed(Chunk c, int attempts, double seconds) {
         return new ChunkFate(c, Status.PROCESSED, null, null, attempts, seconds, null);

@@ -12,6 +12,7 @@ import pocket.config.Dataset;
 import pocket.display.MimeBundle;
 import pocket.display.Renderable;
 import pocket.workflow.Chunk;
+import pocket.util.Html;
 
 /**
  * What a run would do ({@code pocket run --dry-run}, {@code Pocket...dryRun()}): per output and
@@ -105,18 +106,17 @@ public final class DryRun implements Renderable {
     }
 
     @Override public MimeBundle mimeBundle() {
-        StringBuilder h = new StringBuilder("<div><b>Dry run</b> with executor ").append(esc(executor)).append(": nothing processed, nothing written")
+        StringBuilder h = new StringBuilder("<div><b>Dry run</b> with executor ").append(Html.escape(executor)).append(": nothing processed, nothing written")
                 .append("<table><tr><th>output</th><th>dataset</th><th>files</th><th>chunks</th><th>events</th></tr>");
         for (DatasetPlan d : datasets)
-            h.append("<tr><td>").append(esc(d.output())).append("</td><td>").append(esc(d.dataset())).append("</td><td>").append(d.files())
+            h.append("<tr><td>").append(Html.escape(d.output())).append("</td><td>").append(Html.escape(d.dataset())).append("</td><td>").append(d.files())
                     .append("</td><td>").append(d.chunks()).append("</td><td>").append(d.events()).append("</td></tr>");
         h.append("</table><table><tr><th>run option</th><th>value</th><th>from</th></tr>");
-        new TreeMap<>(options.asMap()).forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td>").append(esc(String.valueOf(v)))
-                .append("</td><td>").append(esc(sources.getOrDefault(k, "given"))).append("</td></tr>"));
+        new TreeMap<>(options.asMap()).forEach((k, v) -> h.append("<tr><td>").append(Html.escape(k)).append("</td><td>").append(Html.escape(String.valueOf(v)))
+                .append("</td><td>").append(Html.escape(sources.getOrDefault(k, "given"))).append("</td></tr>"));
         return MimeBundle.text(toString()).withHtml(h.append("</table></div>").toString());
     }
 
     private List<String> outputs() { return datasets.stream().map(DatasetPlan::output).distinct().toList(); }
 
-    private static String esc(String s) { return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"); }
 }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import pocket.util.Html;
 
 /**
  * The resolved run options (PocketCoffea's keys: scaleout, chunksize, queue, retries,
@@ -89,9 +90,8 @@ public final class RunOptions implements pocket.display.Renderable {
     /** In a notebook: a two-column table, sorted by option. */
     @Override public pocket.display.MimeBundle mimeBundle() {
         StringBuilder h = new StringBuilder("<table class=\"pocket-table\"><caption>Run options</caption><thead><tr><th>option</th><th>value</th></tr></thead><tbody>");
-        new java.util.TreeMap<>(values).forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td>").append(esc(String.valueOf(v))).append("</td></tr>"));
+        new java.util.TreeMap<>(values).forEach((k, v) -> h.append("<tr><td>").append(Html.escape(k)).append("</td><td>").append(Html.escape(String.valueOf(v))).append("</td></tr>"));
         return pocket.display.MimeBundle.text(toString()).withHtml(h.append("</tbody></table>").toString());
     }
 
-    private static String esc(String s) { return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"); }
 }

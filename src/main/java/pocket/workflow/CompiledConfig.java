@@ -27,6 +27,7 @@ import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
+import pocket.util.CacheDir;
 
 /**
  * A config script's snippets as JShell compiled them (class files and the order their bodies
@@ -46,13 +47,7 @@ final class CompiledConfig {
     }
 
     /** Where compiled configs are kept: -Dpocket.cache.dir, else $XDG_CACHE_HOME/pocket, else ~/.cache/pocket. */
-    static Path cacheDir() {
-        String p = System.getProperty("pocket.cache.dir");
-        if (p != null && !p.isBlank()) return Path.of(p, "configs");
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("pocket").resolve("configs");
-    }
+    static Path cacheDir() { return CacheDir.of("configs"); }
 
     /** The cache key: what the compiled classes depend on (script text, imports, JDK, pocket's classes as built). */
     static String key(String scriptText, List<String> imports, List<String> classpath) {

@@ -67,19 +67,25 @@ public final class ConfigLoader {
         }
         Path previous = SCRIPT_DIR.get();
         SCRIPT_DIR.set(abs.getParent());
-        List<String> classpath = classpath();
-        String cacheKey = CompiledConfig.key(text, DEFAULT_IMPORTS, classpath);
-        CompiledConfig kept = CompiledConfig.find(cacheKey);
-        if (kept != null) {
-            try {
-                if (kept.run(ConfigLoader.class.getClassLoader()) instanceof Configurator c) {
-                    if (previous == null) SCRIPT_DIR.remove(); else SCRIPT_DIR.set(previous);
-                    return c;
+        try {
+            List<String> classpath = classpath();
+            String cacheKey = CompiledConfig.key(text, DEFAULT_IMPORTS, classpath);
+            CompiledConfig kept = CompiledConfig.find(cacheKey);
+            if (kept != null) {
+                try {
+                    if (kept.run(ConfigLoader.class.getClassLoader()) instanceof Configurator c) return c;
+                } catch (Exception | LinkageError e) {
+                    // compiled afresh below, which reports the error with the script's line
                 }
-            } catch (Exception | LinkageError e) {
-                // compiled afresh below, which reports the error with the script's line
             }
+            return compile(abs, text, classpath, cacheKey);
+        } finally {
+            if (previous == null) SCRIPT_DIR.remove(); else SCRIPT_DIR.set(previous);
         }
+    }
+
+    /** Runs the script snippet by snippet through JShell, keeping what it compiled under {@code cacheKey}. */
+    private static Configurator compile(Path abs, String text, List<String> classpath, String cacheKey) {
         COMPILES.incrementAndGet();
         CompiledConfig.RecorderProvider recording = new CompiledConfig.RecorderProvider();
         try (JShell js = JShell.builder().executionEngine(recording, Map.of()).build()) {
@@ -120,8 +126,6 @@ public final class ConfigLoader {
                 throw new ConfigException(abs + ": variable 'cfg' is a " + cfg.getClass().getName() + ", not a pocket.workflow.Configurator (call .build() on the builder)");
             recording.recorder.save(cacheKey);
             return c;
-        } finally {
-            if (previous == null) SCRIPT_DIR.remove(); else SCRIPT_DIR.set(previous);
         }
     }
 
