@@ -113,12 +113,53 @@ public final class RootFileWriter implements Closeable {
         byte[] payload;
         try (InputStream in = RootFileWriter.class.getResourceAsStream("streamerinfo.bin")) {
             if (in == null) throw new IOException("rootio: resource pocket/rootio/write/streamerinfo.bin is missing from the build");
-            payload = in.readAllBytes();
+            payload = withHistogramClasses(in.readAllBytes());
         }
         KeyHeader probe = new KeyHeader(0, false, 0, 0, 1, 0, 0, "TList", "StreamerInfo", "Doubly linked list");
         if (probe.keylen() != STREAMER_INFO_KEYLEN) throw new IllegalStateException("StreamerInfo key length " + probe.keylen());
         seekInfo = end;
         nbytesInfo = writeKey(end, false, "TList", "StreamerInfo", "Doubly linked list", payload, payload.length, 1);
+    }
+
+    /** The TList of the sample files' records with the histogram classes' records appended: its byte count and size grow. */
+    private static byte[] withHistogramClasses(byte[] list) {
+        OutBuffer more = new OutBuffer(16_384, STREAMER_INFO_KEYLEN + list.length);
+        HistogramStreamerInfos.write(more);
+        OutBuffer all = new OutBuffer(list.length + more.length());
+        all.bytes(list).bytes(more.array(), 0, more.length());
+        byte[] b = all.toByteArray();
+        OutBuffer.putInt(b, 0, (b.length - 4) | OutBuffer.BYTE_COUNT_MASK);
+        int countAt = 4 + 2 + 10 + 1;   // byte count, version, TObject, empty name
+        OutBuffer.putInt(b, countAt, readInt(b, countAt) + HistogramStreamerInfos.COUNT);
+        return b;
+    }
+
+    private static int readInt(byte[] b, int at) {
+        return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
+    }
+
+    /**
+     * Writes a histogram as a TH1D or TH2D key in the top directory, now. A second histogram of
+     * the same name is refused: ROOT would keep both as cycles, and combine would read only the last.
+     */
+    public void histogram(HistogramSpec h) throws RootIOException {
+        if (closed) throw new RootIOException("rootio: " + path + " is closed");
+        if (!h.directory().isEmpty())
+            throw new RootIOException("rootio: histogram '" + h.path() + "': this writer puts histograms in the top directory only; use a name without '/'");
+        for (KeyHeader k : keys)
+            if (k.name().equals(h.name())) throw new RootIOException("rootio: two histograms are named '" + h.name() + "' in " + path);
+        for (TreeWriter t : trees)
+            if (t.name().equals(h.name())) throw new RootIOException("rootio: histogram '" + h.name() + "' has the name of a tree in " + path);
+        try {
+            long at = end;
+            boolean large = large(at);
+            int keylen = KeyHeader.length(large, h.className(), h.name(), h.title());
+            OutBuffer obj = new OutBuffer(64 + 8 * 2 * h.cells(), keylen);
+            TH1Streamer.write(obj, h);
+            writeKey(at, large, h.className(), h.name(), h.title(), obj.array(), obj.length(), 1);
+        } catch (IOException e) {
+            throw new RootIOException("rootio: writing histogram '" + h.name() + "' to " + path + " failed: " + e.getMessage(), e);
+        }
     }
 
     /** Compresses {@code payload} and writes it under a key at {@code at}; returns the key's fNbytes. */

@@ -35,7 +35,11 @@ class RootFileWriterLayoutTest {
         assertEquals(64, info.keylen());
         assertEquals(l.nbytesInfo, info.nbytes());
         byte[] si = l.object(info);
-        assertArrayEquals(RootFileWriter.class.getResourceAsStream("streamerinfo.bin").readAllBytes(), si);
+        // the sample files' records, then the histogram classes' (HistogramWriteTest reads those back with JSROOT)
+        byte[] samples = RootFileWriter.class.getResourceAsStream("streamerinfo.bin").readAllBytes();
+        assertArrayEquals(java.util.Arrays.copyOfRange(samples, 21, samples.length), java.util.Arrays.copyOfRange(si, 21, samples.length));
+        assertEquals(ByteBuffer.wrap(samples).getInt(17) + 7, ByteBuffer.wrap(si).getInt(17), "records in the list");
+        assertEquals(si.length - 4, ByteBuffer.wrap(si).getInt(0) & ~0x40000000, "the list's byte count");
 
         // the directory record after the TFile key's names
         ByteBuffer b = l.bb;
