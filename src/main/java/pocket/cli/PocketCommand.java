@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The `pocket` command: lists the subcommands and wires exit codes and error printing in one place. */
 @Command(name = "pocket", mixinStandardHelpOptions = true, version = "pocket 0.1.0",
         description = "PocketCoffea's analysis runner in Java.",
-        subcommands = {RunCommand.class, DemoCommand.class, AttachCommand.class, PlotCommand.class, MergeCommand.class, LsCommand.class, DrawCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, AttachCommand.class, PlotCommand.class, MergeCommand.class, ExportRootCommand.class, LsCommand.class, DrawCommand.class,
                 GenerateCommand.class, BenchCommand.class, KernelCommand.class, JShellCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PocketCommand implements java.util.concurrent.Callable<Integer> {

@@ -142,6 +142,18 @@ public final class Result implements Renderable {
     public Table sumw() { return hists.sumw(); }
 
     /** Writes every plot as PNG and the cutflow and sumw as HTML and CSV into {@code <outputDir>/plots}; returns that folder. */
+    /**
+     * Writes every histogram to a ROOT shapes file for combine (TH1D/TH2D with sumw2, named
+     * {@code $VARIABLE_$CHANNEL_$PROCESS} and {@code ..._$SYSTEMATIC}, data as {@code data_obs});
+     * {@code pocket.results.RootExport.of(histograms())} chooses a subset and other names. Returns the file.
+     */
+    public Path toRoot(Path file) throws IOException {
+        pocket.results.RootExport.of(hists).build().writeTo(file);
+        return file;
+    }
+
+    public Path toRoot(String file) throws IOException { return toRoot(Path.of(file)); }
+
     public Path save() throws IOException { return save(outputDir().resolve("plots")); }
 
     public Path save(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 /**
- * Writing ROOT files of TTrees, for synthetic samples, skims and benchmarks.
+ * Writing ROOT files of TTrees, for synthetic samples, skims and benchmarks, and of TH1D/TH2D
+ * histograms, for combine's shapes files.
  *
  * <p>{@link pocket.rootio.write.RootFileWriter} lays a file out as ROOT's TFile documentation
  * describes it:
@@ -21,7 +22,8 @@
  * <p>The resource {@code streamerinfo.bin} holds the TStreamerInfo records ROOT 6.18 wrote into
  * the CMSSW NanoAOD sample {@code nano_dy.root} (from scikit-hep/coffea's test samples), plus
  * the TLeafS record of {@code nano_tt_v15.root}, re-streamed as one TList by
- * {@code StreamerInfoResource} (test sources), whose test checks the committed bytes.
+ * {@code StreamerInfoResource} (test sources), whose test checks the committed bytes. The
+ * histogram classes' records follow them in the list, built by {@code HistogramStreamerInfos}.
  *
  * <p>Of pocket, it may import {@code pocket.rootio} and {@code pocket.util}. All come before it in docs/architecture.md's package order, which ArchitectureTest checks.
  */
