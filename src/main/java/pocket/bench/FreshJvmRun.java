@@ -60,6 +60,9 @@ final class FreshJvmRun {
                 // no archive then: the child starts a little slower, as bin/pocket would
             }
         }
+        // the config cache this JVM uses, so the child finds the script this JVM compiled
+        String configCache = System.getProperty("pocket.cache.dir");
+        if (configCache != null) cmd.add("-Dpocket.cache.dir=" + configCache);
         String opts = System.getenv("POCKET_JAVA_OPTS");
         if (opts != null && !opts.isBlank()) cmd.addAll(List.of(opts.trim().split("\\s+")));
         cmd.addAll(List.of("-cp", classPath));
