@@ -14,8 +14,8 @@ import java.util.List;
  * the cold figure, paying JVM start, class loading, the config script and an unwarmed JIT.
  */
 final class FreshJvmRun {
-    /** The whole process's seconds, and the run's own wall time and events as its performance.json gives them. */
-    record Timing(double processSeconds, double runSeconds, long events) {
+    /** The whole process's seconds and CPU seconds (all its threads), and the run's own wall time and events as its performance.json gives them. */
+    record Timing(double processSeconds, double cpuSeconds, double runSeconds, long events) {
         double eventsPerSecond() { return events / runSeconds; }
     }
 
@@ -30,12 +30,20 @@ final class FreshJvmRun {
         try {
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            int code = p.waitFor();
+            // the child's CPU time can be read only while it lives (Linux forgets it once reaped): sampled
+            // every 5 ms, the last sample misses at most the exit's last milliseconds
+            double cpu = 0;
+            ProcessHandle child = p.toHandle();
+            while (!p.waitFor(5, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                var d = child.info().totalCpuDuration();
+                if (d.isPresent()) cpu = d.get().toNanos() / 1e9;
+            }
+            int code = p.exitValue();
             double seconds = Bench.secondsSince(t0);
             if (code != 0)
                 throw new IOException("bench: the cold run of " + script.getFileName() + " exited with " + code + ":\n" + Files.readString(log));
             JsonObject total = JsonParser.parseString(Files.readString(out.resolve("performance.json"))).getAsJsonObject().getAsJsonObject("total");
-            return new Timing(seconds, total.get("wall_seconds").getAsDouble(), total.get("events").getAsLong());
+            return new Timing(seconds, cpu, total.get("wall_seconds").getAsDouble(), total.get("events").getAsLong());
         } finally {
             Files.deleteIfExists(log);
         }
