@@ -32,7 +32,8 @@ import java.util.stream.Stream;
 /**
  * What {@code pocket bench} measures, per compression, on generated samples cached on disk:
  * raw basket decompression, reading the Z→μμ analysis branches, and the Z→μμ analysis itself,
- * on one thread and on all cores, each with its peak heap.
+ * on one thread and on all cores, each with its peak heap; then the ADL benchmark tasks and the
+ * Z→μμ analysis as users run them, cold and warm, beside the decompression of their branches.
  */
 public final class Bench {
     /** The branches the Z→μμ example reads. */
@@ -45,9 +46,15 @@ public final class Bench {
     private final int threads;
     private final Path analysis;
     private final PrintWriter out;
+    private final List<BenchTask> tasks;
+
+    /** {@code tasks}: the ADL and Z→μμ tasks to time cold and warm, none for only the read and analysis figures. */
+    public Bench(Path cache, long events, int threads, Path analysis, List<BenchTask> tasks, PrintWriter out) {
+        this.cache = cache; this.events = events; this.threads = threads; this.analysis = analysis; this.tasks = List.copyOf(tasks); this.out = out;
+    }
 
     public Bench(Path cache, long events, int threads, Path analysis, PrintWriter out) {
-        this.cache = cache; this.events = events; this.threads = threads; this.analysis = analysis; this.out = out;
+        this(cache, events, threads, analysis, BenchTask.ALL, out);
     }
 
     /** The cached Z→μμ and data samples of one compression, generated when absent. */
@@ -104,6 +111,7 @@ public final class Bench {
 
         if (analysis == null || !Files.isRegularFile(analysis)) {
             out.println("  analysis: skipped (no analysis script; give --cfg notebooks/zmumu/analysis.jsh)");
+            new TaskBench(dir, files.get(0), out).run(tasks, null);
             return;
         }
         Files.copy(analysis, dir.resolve("analysis.jsh"), StandardCopyOption.REPLACE_EXISTING);
@@ -122,6 +130,8 @@ public final class Bench {
             out.printf(Locale.ROOT, "  %d thread%s Z->mumu analysis   %10.0f events/s  (%d events, %.1f s, %s)  peak heap %s%n",
                     n, n == 1 ? " " : "s", processed / s, processed, s, executor, peakHeap());
         }
+        out.flush();
+        new TaskBench(dir, files.get(0), out).run(tasks, dir.resolve("analysis.jsh"));
     }
 
     /** Reads the analysis branches of every file, a file per task; returns {events}. */
