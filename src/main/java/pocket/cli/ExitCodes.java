@@ -41,6 +41,7 @@ final class ExitCodes {
         StringBuilder b = new StringBuilder();
         for (String line : message.split("\n", -1)) {
             if (b.length() > 0) b.append('\n');
+            if (line.startsWith(command + ": ")) line = line.substring(command.length() + 2);   // the API's own prefix, said once
             b.append(line.isEmpty() || Character.isWhitespace(line.charAt(0)) ? line : "pocket " + command + ": " + line);
         }
         return b.toString();
