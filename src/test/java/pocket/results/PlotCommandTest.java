@@ -143,7 +143,7 @@ class PlotCommandTest {
     @Test void unknownNamesAreRefusedWithTheNearest() {
         PocketCli.Ran r = PocketCli.run("plot", "-i", out.toString(), "-o", dir.resolve("x").toString(), "--categories", "Zpeak");
         assertEquals(2, r.code(), r.toString());
-        assertTrue(r.err().contains("pocket plot: plot: no category 'Zpeak' in the output; categories: [Z_peak, Z_peak_1jet, baseline]; nearest: Z_peak"), r.err());
+        assertTrue(r.err().contains("pocket plot: no category 'Zpeak' in the output; categories: [Z_peak, Z_peak_1jet, baseline]; nearest: Z_peak"), r.err());
         PocketCli.Ran v = PocketCli.run("plot", "-i", out.toString(), "--variables", "mlll");
         assertEquals(2, v.code(), v.toString());
         assertTrue(v.err().contains("no variable 'mlll'") && v.err().contains("mll"), v.err());
