@@ -78,7 +78,7 @@ class MergeTest {
         PocketCli.Ran r = PocketCli.run("merge", dy.toString(), all.toString(), "-o", out.toString());
         assertEquals(2, r.code(), r.toString());
         int n = OutputFolder.read(dy).chunkIds().size();
-        assertTrue(r.err().contains("pocket merge: merge: " + n + " chunk(s) are in both " + dy + " and " + all), r.err());
+        assertTrue(r.err().contains("pocket merge: " + n + " chunk(s) are in both " + dy + " and " + all), r.err());
         assertTrue(r.err().contains("count their events twice"), r.err());
         assertFalse(Files.exists(out), "nothing written");
     }
