@@ -55,6 +55,9 @@ class NotebookBrowserTest {
         served = Files.createDirectories(tmp.resolve("served"));
         // a copy, so that running (and Jupyter's autosave) never touches the repo's notebooks
         copyTree(HOME.resolve("notebooks"), served.resolve("notebooks"));
+        // the dataset JSONs name their files relative to the notebooks (../../shared/data): the same from the copy
+        Path shared = HOME.getParent().resolve("shared");
+        if (Files.isDirectory(shared)) Files.createSymbolicLink(tmp.resolve("shared"), shared);
         Path scratch = Files.createDirectories(served.resolve("scratch"));
         for (String n : List.of("completion", "interrupt")) Files.writeString(scratch.resolve(n + ".ipynb"), emptyNotebook());
         Path jupyterPath = JupyterSupport.jupyterPath(tmp, "pocket");
