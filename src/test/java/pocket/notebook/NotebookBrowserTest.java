@@ -56,7 +56,7 @@ class NotebookBrowserTest {
         // a copy, so that running (and Jupyter's autosave) never touches the repo's notebooks
         copyTree(HOME.resolve("notebooks"), served.resolve("notebooks"));
         // the dataset JSONs name their files relative to the notebooks (../../shared/data): the same from the copy
-        Path shared = HOME.getParent().resolve("shared");
+        Path shared = HOME.toAbsolutePath().normalize().getParent().resolve("shared");
         if (Files.isDirectory(shared)) Files.createSymbolicLink(tmp.resolve("shared"), shared);
         Path scratch = Files.createDirectories(served.resolve("scratch"));
         for (String n : List.of("completion", "interrupt")) Files.writeString(scratch.resolve(n + ".ipynb"), emptyNotebook());
