@@ -52,24 +52,34 @@ public final class Collection {
 
     /** One field of every object, e.g. {@code get("pt")} reads {@code Muon_pt} for a muon collection. */
     public Jagged get(String field) {
-        double[] base = store.field(field);
+        Object col = store.column(field);
         double[] v = new double[idx.length];
-        for (int k = 0; k < v.length; k++) v[k] = base[idx[k]];
+        if (col instanceof float[] base) for (int k = 0; k < v.length; k++) v[k] = base[idx[k]];
+        else { double[] base = (double[]) col; for (int k = 0; k < v.length; k++) v[k] = base[idx[k]]; }
         return new Jagged(offsets, v);
     }
 
     /** A boolean or integer field as a mask (non-zero is true), e.g. {@code flag("tightId")}. */
     public JaggedMask flag(String field) {
-        double[] base = store.field(field);
+        Object col = store.column(field);
         boolean[] m = new boolean[idx.length];
-        for (int k = 0; k < m.length; k++) m[k] = base[idx[k]] != 0;
+        if (col instanceof float[] base) for (int k = 0; k < m.length; k++) m[k] = base[idx[k]] != 0;
+        else { double[] base = (double[]) col; for (int k = 0; k < m.length; k++) m[k] = base[idx[k]] != 0; }
         return new JaggedMask(offsets, m);
     }
 
     /** The value of the n-th object (0 = leading) per event; NaN where there are fewer. */
     public double[] nth(String field, int n) {
-        double[] base = store.field(field);
+        Object col = store.column(field);
         double[] out = new double[size()];
+        if (col instanceof float[] base) {
+            for (int i = 0; i < out.length; i++) {
+                int k = offsets[i] + n;
+                out[i] = k < offsets[i + 1] ? base[idx[k]] : Double.NaN;
+            }
+            return out;
+        }
+        double[] base = (double[]) col;
         for (int i = 0; i < out.length; i++) {
             int k = offsets[i] + n;
             out[i] = k < offsets[i + 1] ? base[idx[k]] : Double.NaN;

@@ -25,7 +25,8 @@ public final class Events {
     private final long start, stop;
     // caches of what was read from the tree: shared by copies, since what they hold never changes
     private final Map<String, ColumnArray> raw;
-    private final Map<String, double[]> rawDoubles;
+    /** Per-event branches as used: a float branch's float[] as read, other types widened to double[]. */
+    private final Map<String, Object> rawDoubles;
     private final Map<String, int[]> chunkOffsets;
     private final Map<String, ObjectStore> stores;
     /** Chunk-local entry numbers of the events still selected. */
@@ -113,9 +114,10 @@ public final class Events {
             for (int i = 0; i < n.length; i++) d[i] = n[i];
             return d;
         }
-        double[] all = rawFlat(name);
+        Object col = rawColumn(name);
         double[] out = new double[rows.length];
-        for (int i = 0; i < out.length; i++) out[i] = all[rows[i]];
+        if (col instanceof float[] all) for (int i = 0; i < out.length; i++) out[i] = all[rows[i]];
+        else { double[] all = (double[]) col; for (int i = 0; i < out.length; i++) out[i] = all[rows[i]]; }
         return out;
     }
 
@@ -241,15 +243,25 @@ public final class Events {
     }
 
     private double[] rawFlat(String branch) {
-        double[] d = rawDoubles.get(branch);
+        Object col = rawColumn(branch);
+        if (col instanceof double[] d) return d;
+        float[] f = (float[]) col;
+        double[] d = new double[f.length];
+        for (int i = 0; i < d.length; i++) d[i] = f[i];
+        return d;
+    }
+
+    private Object rawColumn(String branch) {
+        Object d = rawDoubles.get(branch);
         if (d != null) return d;
         ColumnArray c = raw(branch);
         if (c.jagged())
             throw new IllegalArgumentException("events: branch '" + branch + "' holds one value per object, not per event: use collection(\""
                     + branch.substring(0, Math.max(0, branch.indexOf('_'))) + "\").get(...)");
-        d = c.toDoubles();
-        if (d.length != initialSize())
-            throw new IllegalArgumentException("events: branch '" + branch + "' has " + d.length + " values for " + initialSize()
+        d = c.type == pocket.rootio.LeafType.FLOAT32 ? c.floats() : c.toDoubles();
+        int n = c.size();
+        if (n != initialSize())
+            throw new IllegalArgumentException("events: branch '" + branch + "' has " + n + " values for " + initialSize()
                     + " entries (a fixed-size array branch cannot be used as a per-event value)");
         rawDoubles.put(branch, d);
         return d;
@@ -297,7 +309,7 @@ public final class Events {
         return fields;
     }
 
-    private double[] loadField(String coll, String field, int[] chunkOff) {
+    private Object loadField(String coll, String field, int[] chunkOff) {
         String branch = coll + "_" + field;
         ColumnArray c = raw(branch);
         if (!c.jagged()) {
@@ -308,6 +320,7 @@ public final class Events {
         if (c.offsets[c.offsets.length - 1] != chunkOff[chunkOff.length - 1])
             throw new IllegalStateException("events: branch '" + branch + "' has " + c.offsets[c.offsets.length - 1]
                     + " values but n" + coll + " counts " + chunkOff[chunkOff.length - 1] + " objects in " + tree.fileName());
-        return c.toDoubles();
+        // floats stay as read (see ObjectStore); other types widen once, exactly
+        return c.type == pocket.rootio.LeafType.FLOAT32 ? c.floats() : c.toDoubles();
     }
 }
