@@ -116,13 +116,13 @@ class NotebookBrowserTest {
         // the browser decodes images after inserting them: wait for that, then say what it made of them
         try {
             page.waitFor(Duration.ofSeconds(30), "a decoded image in " + where,
-                    () -> page.images(cell).stream().anyMatch(im -> im.complete() && im.naturalWidth() > 300));
+                    () -> page.images(cell).stream().anyMatch(NotebookPage.Image::showsAPlot));
         } catch (AssertionError e) {
-            fail(where + ": no plot rendered; the browser decoded these images (complete, naturalWidth x naturalHeight): "
+            fail(where + ": no plot rendered; the browser decoded these images (complete, naturalWidth x naturalHeight, inked pixels by quarter): "
                     + page.images(cell) + "; outputs: " + abbreviate(page.outputText(cell)));
         }
         for (NotebookPage.Image im : page.images(cell))
-            assertTrue(im.complete() && im.naturalWidth() > 300, where + ": an image the browser could not show as a plot: " + im);
+            assertTrue(im.showsAPlot(), where + ": an image the browser could not show as a plot: " + im);
     }
 
     private void assertTableShown(String notebook, int cell, String src) {

@@ -16,8 +16,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * prompts), never used to run anything.
  */
 final class NotebookPage {
-    /** What the page shows of one cell's outputs. */
-    record Image(boolean complete, long naturalWidth, long naturalHeight) {}
+    /**
+     * One image of a cell's outputs as the browser decoded it, with the inked (drawn, non-white)
+     * pixels counted per horizontal quarter and the transparent ones counted apart: a size alone
+     * proves nothing, since Chromium takes it from the PNG header even when the rest of the file is
+     * cut off or garbled, and shows what it could decode of a cut-off file above transparent rows.
+     */
+    record Image(boolean complete, long naturalWidth, long naturalHeight, List<Long> inkByQuarter, long transparent) {
+        /**
+         * Decoded, plot-sized, opaque (pocket's plots are RGB: a transparent pixel is one the
+         * browser could not decode) and drawn from top to bottom (ink in every quarter, at least
+         * 0.2 % of its sampled pixels).
+         */
+        boolean showsAPlot() {
+            if (!complete || naturalWidth <= 300 || inkByQuarter.size() != 4 || transparent > 0) return false;
+            long sampledPerQuarter = (naturalWidth / 2) * (naturalHeight / 2) / 4;
+            return inkByQuarter.stream().allMatch(ink -> ink * 500 >= sampledPerQuarter);
+        }
+    }
 
     private final HeadlessChromium browser;
 
@@ -106,12 +122,29 @@ final class NotebookPage {
                 + "return errors.concat(traces);");
     }
 
-    /** The images in one cell's outputs, as the browser decoded them. */
+    /**
+     * The images in one cell's outputs, as the browser decoded them: each is drawn on a canvas in
+     * the page and every second pixel of every second row read back (white is no ink; transparent is counted apart).
+     */
     @SuppressWarnings("unchecked")
     List<Image> images(int cell) {
         List<Map<String, Object>> raw = (List<Map<String, Object>>) browser.js("return Array.from(Jupyter.notebook.get_cell(arguments[0])"
-                + ".output_area.element[0].querySelectorAll('img')).map(i => ({complete: i.complete, w: i.naturalWidth, h: i.naturalHeight}));", cell);
-        return raw.stream().map(m -> new Image((Boolean) m.get("complete"), ((Number) m.get("w")).longValue(), ((Number) m.get("h")).longValue())).toList();
+                + ".output_area.element[0].querySelectorAll('img')).map(i => {"
+                + "  const ink = [0, 0, 0, 0]; let transparent = 0;"
+                + "  if (i.complete && i.naturalWidth > 0 && i.naturalHeight > 0) {"
+                + "    const c = document.createElement('canvas'); c.width = i.naturalWidth; c.height = i.naturalHeight;"
+                + "    const g = c.getContext('2d'); g.drawImage(i, 0, 0);"
+                + "    const d = g.getImageData(0, 0, c.width, c.height).data;"
+                + "    for (let y = 0; y < c.height; y += 2) for (let x = 0; x < c.width; x += 2) {"
+                + "      const k = 4 * (y * c.width + x);"
+                + "      if (d[k + 3] < 255) transparent++;"
+                + "      else if (d[k] < 245 || d[k + 1] < 245 || d[k + 2] < 245) ink[Math.floor(4 * y / c.height)]++;"
+                + "    }"
+                + "  }"
+                + "  return {complete: i.complete, w: i.naturalWidth, h: i.naturalHeight, ink: ink, transparent: transparent};"
+                + "});", cell);
+        return raw.stream().map(m -> new Image((Boolean) m.get("complete"), ((Number) m.get("w")).longValue(), ((Number) m.get("h")).longValue(),
+                ((List<Object>) m.get("ink")).stream().map(n -> ((Number) n).longValue()).toList(), ((Number) m.get("transparent")).longValue())).toList();
     }
 
     /** The HTML tables in one cell's outputs: caption (or "") and number of rows each. */
