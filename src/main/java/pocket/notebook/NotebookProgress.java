@@ -18,6 +18,7 @@ final class NotebookProgress implements ProgressListener {
     private volatile long t0 = System.nanoTime();
     private volatile String id;
     private long lastUpdate;
+    private volatile String note;
 
     @Override
     public synchronized void started(int chunks, long evts) {
@@ -47,6 +48,13 @@ final class NotebookProgress implements ProgressListener {
         }
     }
 
+    /** A line from the run (a batch run's id and where it keeps its state): shown under the bar. */
+    @Override
+    public synchronized void message(String text) {
+        note = text;
+        if (id != null) Display.update(id, bundle(false));
+    }
+
     synchronized void finished(RunResult r) {
         if (id != null) Display.update(id, bundle(true));
     }
@@ -62,7 +70,11 @@ final class NotebookProgress implements ProgressListener {
         int pct = t == 0 ? (end ? 100 : 0) : (int) Math.round(100.0 * d / t);
         String html = "<div style=\"font-family:monospace\"><div style=\"display:inline-block;width:300px;height:12px;"
                 + "border:1px solid #999;vertical-align:middle\"><div style=\"width:" + pct + "%;height:100%;background:" + color
-                + "\"></div></div> " + text.replace("&", "&amp;").replace("<", "&lt;") + "</div>";
-        return MimeBundle.text(text).withHtml(html);
+                + "\"></div></div> " + escape(text) + (note == null ? "" : "<br>" + escape(note)) + "</div>";
+        return MimeBundle.text(note == null ? text : text + "\n" + note).withHtml(html);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;");
     }
 }

@@ -19,6 +19,8 @@ import pocket.run.RunRequest;
 import pocket.run.RunResult;
 import pocket.run.Runner;
 import pocket.workflow.Output;
+import pocket.remote.BatchRun;
+import pocket.remote.RemoteRuns;
 
 /**
  * A run described fluently, as {@code pocket run} takes it on the command line:
@@ -179,6 +181,42 @@ public final class Pocket {
             return out == null ? Double.NaN : pocket.results.OutputFolder.lumiFb(config.toJson(), out);
         } catch (UnsupportedOperationException e) {
             return Double.NaN;
+        }
+    }
+
+    /**
+     * The id of the batch run ({@code dask@...}, {@code slurm@...}) started last into this output
+     * folder, looked up in the runs-dir of these options: what a restarted kernel attaches to.
+     */
+    public String lastBatchRun() {
+        try {
+            return RemoteRuns.latest(options(), outputDirectory()).orElseThrow(() -> new IllegalStateException(
+                    "no batch run was started into " + outputDirectory() + " (runs-dir " + options().getString("runs-dir", "~/.pocket/runs")
+                            + "); the run id is in the progress line of the cell that started it"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("batch runs: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Watches batch run {@code runId} to its end, as {@code pocket attach} does after the driver
+     * stopped (a kernel restart), writes its output folder and returns the merged result; the
+     * connection settings (ssh-*, runs-dir, poll-interval) come from these options.
+     */
+    public Result attach(String runId) {
+        NotebookProgress progress = Display.inNotebook() ? new NotebookProgress() : null;
+        try {
+            BatchRun.Result r = RemoteRuns.attach(runId, options(), false, progress != null ? progress : ProgressListener.NONE);
+            Path dir = r.outputDir() != null ? r.outputDir() : outputDirectory();
+            RemoteRuns.writeOutput(r, dir);
+            if (progress != null) progress.finished(null);
+            Result loaded = Result.load(dir);
+            return lumi >= 0 ? loaded.withLumi(lumi) : loaded;
+        } catch (IOException e) {
+            throw new UncheckedIOException("attach " + runId + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("attach " + runId + " interrupted; the run goes on: attach again to watch it", e);
         }
     }
 

@@ -166,12 +166,28 @@ public final class BatchRun {
         o.addProperty("skip-bad-files", options.getBool("skip-bad-files", false));
         o.addProperty("eos-mount", options.getString("eos-mount", "/eos"));
         plan.add("options", o);
+        plan.add("properties", forwardedProperties());
         plan.add("chunks", Chunk.toJson(chunks));
         ssh.write(plan.toString().getBytes(StandardCharsets.UTF_8), BatchFolder.join(runDir, BatchFolder.PLAN));
         ssh.write(WorkerScript.text(runDir, state.runId, JobResources.from(options)).getBytes(StandardCharsets.UTF_8),
                 BatchFolder.join(runDir, BatchFolder.WORKER_SCRIPT));
         state.save(localDir);
         progress.message("staged run folder " + runDir + " on " + ssh.target().display());
+    }
+
+    /**
+     * The driver's {@code pocket.*} system properties, which a config script may read (the Z→μμ
+     * example's {@code pocket.zmumu.samples}): the worker sets them before it evaluates the same
+     * script, or it would build a different analysis than the one the chunks were planned for.
+     * The cache folder is the worker's own.
+     */
+    static JsonObject forwardedProperties() {
+        JsonObject p = new JsonObject();
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("pocket.") && !k.equals("pocket.cache.dir"))
+                .sorted()
+                .forEach(k -> p.addProperty(k, System.getProperty(k)));
+        return p;
     }
 
     private void submitRound(List<Integer> chunkIndices, int tasks) throws IOException {

@@ -36,6 +36,25 @@ public final class RemoteRuns {
     }
 
     /**
+     * The id of the batch run started last for output folder {@code outputDir} (state under the
+     * options' runs-dir), so a restarted notebook can attach without the id copied by hand.
+     */
+    public static java.util.Optional<String> latest(RunOptions options, Path outputDir) throws IOException {
+        Path runs = BatchRun.runsDir(options);
+        if (!Files.isDirectory(runs)) return java.util.Optional.empty();
+        String wanted = outputDir.toAbsolutePath().normalize().toString();
+        List<Path> newestFirst;
+        // ids start with their start time (yyyyMMdd-HHmmss), so names sort by age
+        try (var s = Files.list(runs)) { newestFirst = s.sorted(java.util.Comparator.reverseOrder()).toList(); }
+        for (Path d : newestFirst) {
+            if (!Files.isRegularFile(d.resolve("state.json"))) continue;
+            RunState st = RunState.load(d, d.getFileName().toString());
+            if (st.outputDir != null && Path.of(st.outputDir).normalize().toString().equals(wanted)) return java.util.Optional.of(st.runId);
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Writes an analysis run's result as the runner does (output_all.json with its raw sums,
      * failed_chunks.json) into {@code dir}; for a run attached after its driver died.
      */

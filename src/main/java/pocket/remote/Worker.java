@@ -52,6 +52,9 @@ public final class Worker {
 
         // one attempt per job: the driver resubmits what the failure policy calls transient, as a new job
         FailurePolicy policy = new FailurePolicy(0, skipBad);
+        if (plan.has("properties")) {
+            for (var e : plan.getAsJsonObject("properties").entrySet()) System.setProperty(e.getKey(), e.getValue().getAsString());
+        }
         PartialWork w;
         try {
             w = PartialWork.create(work.get("class").getAsString());

@@ -301,6 +301,44 @@ class BatchRunSlurmTest {
     }
 
     /**
+     * A config that reads a system property (the Z→μμ example's pocket.zmumu.samples, which the
+     * tutorial and cluster notebooks set to generated samples) builds the same analysis on the
+     * workers as on the driver: the driver's pocket.* properties travel in the plan. Without them
+     * the workers would evaluate the script on the 40-event real samples instead.
+     */
+    @Test void theDriversPocketPropertiesReachTheWorkers() throws Exception {
+        Path script = Path.of(System.getProperty("pocket.home", ".")).resolve("notebooks/zmumu/analysis.jsh").toAbsolutePath();
+        Path samples = tmp.resolve("generated-samples");
+        new pocket.generate.DemoSamples(samples, 3000).ensure(new java.io.PrintWriter(java.io.Writer.nullWriter()));
+        String before = System.getProperty("pocket.zmumu.samples");
+        System.setProperty("pocket.zmumu.samples", samples.toString());
+        try {
+            pocket.workflow.Configurator cfg = pocket.workflow.Configurator.load(script);
+            pocket.run.RunOptionsResolver defaults = pocket.run.RunOptionsResolver.defaults();
+            Map<String, Object> small = Map.of("chunksize", 400, "scaleout", 2, "tree-reduction", 2);
+            RunOptions futures = new RunOptions(merge(defaults.resolve("futures").asMap(), small));
+            Map<String, Object> site = new LinkedHashMap<>(defaults.resolve("dask@T3_CH_PSI").asMap());
+            site.putAll(options(Map.of()).asMap());
+            site.putAll(small);
+            site.put("queue", "debug");
+            Path outF = tmp.resolve("generated-futures"), outB = tmp.resolve("generated-t3");
+            pocket.run.RunResult a = pocket.run.Runner.run(pocket.run.RunRequest.builder(cfg, outF).configScript(script)
+                    .executor("futures").options(futures).progress(ProgressListener.NONE).build());
+            pocket.run.RunResult b = pocket.run.Runner.run(pocket.run.RunRequest.builder(cfg, outB).configScript(script)
+                    .executor("dask@T3_CH_PSI").options(new RunOptions(site)).progress(ProgressListener.NONE).build());
+            // 3000 generated events in 400-event chunks: far more chunks than the 40-event real files make
+            long events = a.fates().stream().mapToLong(f -> f.chunk().stop() - f.chunk().start()).sum();
+            assertEquals(3000, events, "futures read every generated event");
+            assertTrue(b.fates().stream().allMatch(f -> f.status() == ChunkFate.Status.PROCESSED), b.fates().toString());
+            // the sums of weights first: they show at a glance which luminosity and samples the workers used
+            assertEquals(a.output().toJson().get("sumw").toString(), b.output().toJson().get("sumw").toString());
+            assertTrue(a.output().toJson().equals(b.output().toJson()), "the batch run's output differs from the futures run's");
+        } finally {
+            if (before == null) System.clearProperty("pocket.zmumu.samples"); else System.setProperty("pocket.zmumu.samples", before);
+        }
+    }
+
+    /**
      * docs/sites.md, "Adding a site", as written: a -ro YAML with a slurm@HOST section (here
      * slurm@127.0.0.1, holding ssh-port and the rest) and pocket run -e slurm@HOST -ro it. The
      * section's values are used (the port above all: without it the login is refused) and the
