@@ -1,8 +1,11 @@
 package pocket.notebook;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import pocket.kernel.Display;
 import pocket.display.MimeBundle;
 import pocket.run.ChunkFate;
@@ -18,7 +21,8 @@ final class NotebookProgress implements ProgressListener {
     private volatile long t0 = System.nanoTime();
     private volatile String id;
     private long lastUpdate;
-    private volatile String note;
+    /** The run's messages (a batch run's id, staging, submissions): the first and the latest shown under the bar. */
+    private final List<String> notes = new ArrayList<>();
 
     @Override
     public synchronized void started(int chunks, long evts) {
@@ -48,12 +52,23 @@ final class NotebookProgress implements ProgressListener {
         }
     }
 
-    /** A line from the run (a batch run's id and where it keeps its state): shown under the bar. */
+    /** A line from the run: the first (a batch run's id and its state folder) stays, with the latest few. */
     @Override
     public synchronized void message(String text) {
-        note = text;
+        notes.add(text);
         if (id != null) Display.update(id, bundle(false));
     }
+
+    private synchronized List<String> shownNotes() {
+        if (notes.size() <= MAX_NOTES) return List.copyOf(notes);
+        List<String> shown = new ArrayList<>();
+        shown.add(notes.get(0));
+        shown.add("...");
+        shown.addAll(notes.subList(notes.size() - (MAX_NOTES - 2), notes.size()));
+        return shown;
+    }
+
+    private static final int MAX_NOTES = 6;
 
     synchronized void finished(RunResult r) {
         if (id != null) Display.update(id, bundle(true));
@@ -67,11 +82,12 @@ final class NotebookProgress implements ProgressListener {
                 end ? "Done:" : "Running:", d, t, events.get(), totalEvents, secs, rate,
                 failed.get() > 0 ? ", " + failed.get() + " FAILED" : "", skipped.get() > 0 ? ", " + skipped.get() + " skipped" : "");
         String color = failed.get() > 0 ? "#e42536" : (end ? "#3f90da" : "#5790fc");
+        List<String> lines = shownNotes();
         int pct = t == 0 ? (end ? 100 : 0) : (int) Math.round(100.0 * d / t);
         String html = "<div style=\"font-family:monospace\"><div style=\"display:inline-block;width:300px;height:12px;"
                 + "border:1px solid #999;vertical-align:middle\"><div style=\"width:" + pct + "%;height:100%;background:" + color
-                + "\"></div></div> " + escape(text) + (note == null ? "" : "<br>" + escape(note)) + "</div>";
-        return MimeBundle.text(note == null ? text : text + "\n" + note).withHtml(html);
+                + "\"></div></div> " + escape(text) + lines.stream().map(n -> "<br>" + escape(n)).collect(Collectors.joining()) + "</div>";
+        return MimeBundle.text(lines.isEmpty() ? text : text + "\n" + String.join("\n", lines)).withHtml(html);
     }
 
     private static String escape(String s) {

@@ -2,7 +2,9 @@ package pocket.remote;
 
 import java.nio.file.Path;
 import java.util.List;
+import pocket.run.ChunkFate;
 import pocket.run.ExecutorFactory;
+import pocket.run.ProgressListener;
 import pocket.run.ChunkExecutor;
 import pocket.run.ExecutionResult;
 import pocket.run.RunContext;
@@ -51,10 +53,18 @@ final class BatchExecutorFactory implements ExecutorFactory {
                     + " config script: run it from a .jsh file (pocket run --cfg analysis.jsh, or Pocket.config(Path)), not from a"
                     + " configuration built in the notebook");
         BatchRun.Result r = BatchRun.start(executor, batch, chunks, ConfigWork.class.getName(), script,
-                customizeArgs(ctx.options()), ctx.outputDir(), ctx.progress());
+                customizeArgs(ctx.options()), ctx.outputDir(), withoutStart(ctx.progress()));
         Output out = r.merged() == null ? Output.empty() : Output.fromJson(r.merged());
         return new ExecutionResult(out, r.fates());
     }
 
     @Override public void close() {}
+
+    /** The runner has announced these chunks already; the batch run's own announcement (for attach) would count them twice. */
+    private static ProgressListener withoutStart(ProgressListener p) {
+        return new ProgressListener() {
+            @Override public void chunkDone(ChunkFate f) { p.chunkDone(f); }
+            @Override public void message(String text) { p.message(text); }
+        };
+    }
 }

@@ -79,6 +79,7 @@ public final class RemoteRuns {
         RunFolder folder = new RunFolder(dir);
         long done = processed.values().stream().mapToLong(Integer::longValue).sum();
         folder.writeOutput("all", raw, raw.postprocess(), new RunFolder.RunStatus(failed.isEmpty(), done, failed.size(), skipped.size(), false));
+        if (failed.isEmpty()) folder.dropCheckpoint();
         folder.writeFailures(new RunFolder.Failures(failed, failed.stream().map(f -> -1).toList(), skipped, processed));
         folder.writeChunkIds(r.fates().stream().filter(f -> f.status() == ChunkFate.Status.PROCESSED).map(f -> f.chunk().id()).toList());
         double wall = Double.isNaN(wallSeconds) ? sinceStart(r.runId()) : wallSeconds;

@@ -37,6 +37,12 @@ public final class RunFolder {
     public RunFolder(Path dir) { this.dir = dir; }
 
     public Path dir() { return dir; }
+
+    /**
+     * Drops the checkpoint of a run whose complete output another process wrote (attach after the
+     * driver died): the folder then holds a finished run, which a new run may replace.
+     */
+    public void dropCheckpoint() throws IOException { new Checkpoint(dir).delete(); }
     public Path output(String name) { return dir.resolve("output_" + safe(name) + ".json"); }
     public Path rawOutput(String name) { return dir.resolve("output_" + safe(name) + ".raw.json"); }
 

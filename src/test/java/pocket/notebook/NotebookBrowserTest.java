@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.Keys;
 import pocket.kernel.JupyterSupport;
+import pocket.remote.SlurmSite;
 import pocket.testing.Services;
 
 /**
@@ -46,6 +49,8 @@ class NotebookBrowserTest {
     static Path served;
     static ClassicNotebookServer server;
     static HeadlessChromium browser;
+    /** The batch site cluster.ipynb submits to (null without Slurm or sshd here): its YAML reaches the kernel as POCKET_CLUSTER_OPTIONS. */
+    static SlurmSite site;
     NotebookPage page;
 
     @BeforeAll
@@ -61,16 +66,25 @@ class NotebookBrowserTest {
         Path scratch = Files.createDirectories(served.resolve("scratch"));
         for (String n : List.of("completion", "interrupt")) Files.writeString(scratch.resolve(n + ".ipynb"), emptyNotebook());
         Path jupyterPath = JupyterSupport.jupyterPath(tmp, "pocket");
-        server = ClassicNotebookServer.start(served, JupyterSupport.env(tmp, jupyterPath), tmp);
+        Map<String, String> env = new HashMap<>(JupyterSupport.env(tmp, jupyterPath));
+        if (SlurmSite.available()) {
+            site = SlurmSite.start(tmp.resolve("site"));
+            env.put("POCKET_CLUSTER_OPTIONS", site.options().toString());
+        }
+        server = ClassicNotebookServer.start(served, env, tmp);
         browser = HeadlessChromium.start(tmp);
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         try {
             if (browser != null) browser.close();
         } finally {
-            if (server != null) server.close();
+            try {
+                if (server != null) server.close();
+            } finally {
+                if (site != null) site.close();
+            }
         }
     }
 
@@ -92,6 +106,7 @@ class NotebookBrowserTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("notebooks")
     void restartAndRunAllShowsPlotsTablesAndProgress(String notebook) throws Exception {
+        if (notebook.equals(CLUSTER)) requireSite();
         page = NotebookPage.open(browser, server.notebookUrl("notebooks/" + notebook), KERNEL_START);
         ProgressWatch progress = new ProgressWatch(browser);
         page.restartAndRunAll();
@@ -153,6 +168,61 @@ class NotebookBrowserTest {
         }
         assertTrue(tracks.stream().anyMatch(t -> t.states().size() >= 3),
                 notebook + ": no progress bar changed in place more than once: " + tracks);
+    }
+
+    static final String CLUSTER = "cluster.ipynb";
+
+    private static void requireSite() {
+        Services.require(site != null, "Slurm, munge and an OpenSSH server for " + CLUSTER + " (apt: slurm-wlm munge openssh-server)");
+    }
+
+    /**
+     * cluster.ipynb as its section 4 tells: the kernel restarted while the batch jobs run, then
+     * the run found again with lastBatchRun() and attached to; the merged plot shows, and the
+     * attach line names the run the first cell started.
+     */
+    @Test
+    void clusterNotebookAttachesToItsRunAfterAKernelRestart() throws Exception {
+        requireSite();
+        page = NotebookPage.open(browser, server.notebookUrl("notebooks/" + CLUSTER), KERNEL_START);
+        List<Map<String, String>> cells = page.cells();
+        int run = indexOf(cells, "cluster.run()"), attach = indexOf(cells, "lastBatchRun()");
+        page.executeCells(0, run + 1);
+        // restart once the jobs are submitted and before the run has collected them all
+        page.waitFor(Duration.ofMinutes(5), "the batch jobs to be submitted (cell " + run + ")",
+                () -> page.outputText(run).contains("as slurm job") || !page.errors().isEmpty());
+        assertEquals(List.of(), page.errors(), "before the restart");
+        String atRestart = page.outputText(run).trim();
+        Matcher id = Pattern.compile("batch run (\\S+) \\(dask@T3_CH_PSI\\): (\\d+) chunks").matcher(atRestart);
+        assertTrue(id.find(), "the progress line names the batch run: " + atRestart);
+        // the bar counts each chunk once, however many layers announce them
+        assertTrue(atRestart.matches("(?s)Running: \\d+/" + id.group(2) + " chunks, .*"), "the bar's chunk count: " + atRestart);
+        page.restartKernel(KERNEL_START);
+        page.executeCells(attach, cells.size());
+        int last = cells.size() - 1;
+        while (!cells.get(last).get("type").equals("code")) last--;
+        int lastCode = last;
+        try {
+            // the cells between the run and section 4 are not run again: wait for the last one (or an error)
+            page.waitFor(RUN_ALL, "cells " + attach + ".." + lastCode + " to run",
+                    () -> page.kernelIdle() && (page.prompt(lastCode).matches("In\\[\\d+\\]:") || !page.errors().isEmpty()));
+        } finally {
+            browser.fullPageScreenshot(screenshot("cluster-attach"));
+        }
+        assertEquals(List.of(), page.errors(), CLUSTER + " after the restart: error output on the page");
+        assertTrue(atRestart.startsWith("Running:"), "the kernel restarted while the run was going: " + atRestart);
+        String attached = page.outputText(attach).trim();
+        assertTrue(attached.contains("attaching to batch run " + id.group(1) + " ("), "attach found the run the kernel had started: " + abbreviate(attached));
+        assertTrue(attached.contains("Done:"), abbreviate(attached));
+        for (int i = attach + 1; i < cells.size(); i++)
+            if (cells.get(i).get("type").equals("code") && PLOTS.matcher(cells.get(i).get("source")).find()) assertPlotShown(CLUSTER, i, cells.get(i).get("source"));
+        System.out.println(CLUSTER + ": restarted at \"" + abbreviate(atRestart) + "\"; attach showed \"" + abbreviate(attached) + "\"");
+    }
+
+    private static int indexOf(List<Map<String, String>> cells, String code) {
+        for (int i = 0; i < cells.size(); i++)
+            if (cells.get(i).get("type").equals("code") && cells.get(i).get("source").contains(code)) return i;
+        throw new AssertionError("no code cell with " + code + " in " + CLUSTER);
     }
 
     @Test

@@ -59,6 +59,23 @@ final class NotebookPage {
         wait(Duration.ofSeconds(20)).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
     }
 
+    /** Runs code cells {@code from} (inclusive) to {@code to} (exclusive) as Shift-Enter on each would, without waiting. */
+    void executeCells(int from, int to) {
+        browser.js("Jupyter.notebook.execute_cell_range(arguments[0], arguments[1]);", from, to);
+    }
+
+    /** Kernel → Restart, confirmed, and waits until the new kernel is idle. */
+    void restartKernel(Duration kernelStart) {
+        menu("kernellink", "restart_kernel");
+        WebElement confirm = wait(Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Restart']")));
+        confirm.click();
+        wait(Duration.ofSeconds(20)).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+        // the old kernel's busy icon must give way to a new, idle one
+        waitFor(kernelStart, "the restarted kernel to be idle", () -> Boolean.TRUE.equals(browser.js(
+                "return Jupyter.notebook.kernel.is_connected() && document.getElementById('kernel_indicator_icon').classList.contains('kernel_idle_icon');")));
+    }
+
     /** Kernel → Interrupt. */
     void interruptKernel() { menu("kernellink", "int_kernel"); }
 
