@@ -247,7 +247,12 @@ public final class TreeReader implements Tree {
         return records;
     }
 
-    /** Fills every basket of every branch, on the common pool when there is enough to share. */
+    /**
+     * Fills every basket of every branch: in parallel only on the fork-join pool the caller runs in
+     * (the futures executor's, of scaleout threads), so that a run uses the cores it was given and
+     * no more; a caller outside such a pool (iterative, a batch job's single core) decompresses
+     * on its own thread.
+     */
     private void run(List<BranchFill> fills) throws RootIOException {
         int jobs = 0;
         long bytes = 0;
@@ -255,7 +260,8 @@ public final class TreeReader implements Tree {
             jobs += f.layouts.size();
             for (BasketDecoder.Layout l : f.layouts) bytes += l.objlen();
         }
-        if (!parallel || jobs < 2 || bytes < PARALLEL_MIN_BYTES || ForkJoinPool.getCommonPoolParallelism() < 2) {
+        ForkJoinPool pool = ForkJoinTask.getPool();
+        if (!parallel || jobs < 2 || bytes < PARALLEL_MIN_BYTES || pool == null || pool.getParallelism() < 2) {
             for (BranchFill f : fills) for (int k = 0; k < f.layouts.size(); k++) f.fill(k);
             return;
         }
