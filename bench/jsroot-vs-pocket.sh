@@ -37,6 +37,9 @@ export JSROOT_DIR="$jsroot"
 now_ns() { date +%s%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# CPU seconds (user + sys, all threads) of a command, into file $1: GNU time when present
+cpu_wrap() { if [ -x /usr/bin/time ]; then /usr/bin/time -o "$1" -f '%U %S' "${@:2}"; else echo "0 0" > "$1"; "${@:2}"; fi; }
+cpu_of() { awk '{ printf "%.2f", $1 + $2 }' "$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 jsroot_version=$(node -p "require('$jsroot/package.json').version")
@@ -76,30 +79,33 @@ for codec in "${codecs[@]}"; do
   rm -rf "$cache" "$dir"/out-*
   popts="${POCKET_JAVA_OPTS:-} -Dpocket.cache.dir=$cache"
   t0=$(now_ns)
-  (cd "$dir" && POCKET_JAVA_OPTS="$popts" "$pocket" run --cfg dimuon.jsh -o out-cold "${run_args[@]}" > out-cold.log 2>&1) \
+  (cd "$dir" && POCKET_JAVA_OPTS="$popts" cpu_wrap out-cold.cpu "$pocket" run --cfg dimuon.jsh -o out-cold "${run_args[@]}" > out-cold.log 2>&1) \
     || { echo "bench: pocket run failed, see $dir/out-cold.log" >&2; exit 1; }
   t1=$(now_ns)
   cold=$(secs "$t0" "$t1")
   cold_in=$(jq .total.wall_seconds "$dir/out-cold/performance.json")
+  cold_cpu=$(cpu_of "$dir/out-cold.cpu")
   # pocket, warm: the config is in the cache
-  warm=(); warm_in=()
+  warm=(); warm_in=(); warm_cpu=()
   for i in $(seq "$reps"); do
     t0=$(now_ns)
-    (cd "$dir" && POCKET_JAVA_OPTS="$popts" "$pocket" run --cfg dimuon.jsh -o "out-warm$i" "${run_args[@]}" > "out-warm$i.log" 2>&1) \
+    (cd "$dir" && POCKET_JAVA_OPTS="$popts" cpu_wrap "out-warm$i.cpu" "$pocket" run --cfg dimuon.jsh -o "out-warm$i" "${run_args[@]}" > "out-warm$i.log" 2>&1) \
       || { echo "bench: pocket run failed, see $dir/out-warm$i.log" >&2; exit 1; }
     t1=$(now_ns)
     warm+=("$(secs "$t0" "$t1")")
     warm_in+=("$(jq .total.wall_seconds "$dir/out-warm$i/performance.json")")
+    warm_cpu+=("$(cpu_of "$dir/out-warm$i.cpu")")
   done
   # JSROOT
-  js=(); js_in=()
+  js=(); js_in=(); js_cpu=()
   for i in $(seq "$reps"); do
     t0=$(now_ns)
-    node "$here/bench/jsroot-dimuon.mjs" "$file" > "$dir/out-jsroot$i.json" \
+    cpu_wrap "$dir/out-jsroot$i.cpu" node "$here/bench/jsroot-dimuon.mjs" "$file" > "$dir/out-jsroot$i.json" \
       || { echo "bench: the JSROOT loop failed" >&2; exit 1; }
     t1=$(now_ns)
     js+=("$(secs "$t0" "$t1")")
     js_in+=("$(jq .seconds "$dir/out-jsroot$i.json")")
+    js_cpu+=("$(cpu_of "$dir/out-jsroot$i.cpu")")
   done
 
   # the histograms: every pocket output and every JSROOT run, bin for bin (under/overflow included)
@@ -137,9 +143,9 @@ EOF
   then status=1; fi
 
   wm=$(median "${warm[@]}"); jm=$(median "${js[@]}")
-  echo "  pocket cold (config compiled): ${cold} s whole process (run itself ${cold_in} s)"
-  echo "  pocket warm: median ${wm} s whole process [${warm[*]}] (run itself: median $(median "${warm_in[@]}") s)"
-  echo "  JSROOT:      median ${jm} s whole process [${js[*]}] (openFile + loop: median $(median "${js_in[@]}") s)"
+  echo "  pocket cold (config compiled): ${cold} s whole process (run itself ${cold_in} s; CPU ${cold_cpu} s)"
+  echo "  pocket warm: median ${wm} s whole process [${warm[*]}] (run itself: median $(median "${warm_in[@]}") s; CPU median $(median "${warm_cpu[@]}") s)"
+  echo "  JSROOT:      median ${jm} s whole process [${js[*]}] (openFile + loop: median $(median "${js_in[@]}") s; CPU median $(median "${js_cpu[@]}") s)"
   r=$(ratio "$jm" "$wm"); rc=$(ratio "$jm" "$cold")
   echo "  JSROOT / pocket: ${r}x warm, ${rc}x cold   (target >= 3x: $(awk -v r="$r" 'BEGIN { print (r >= 3) ? "met" : "NOT met" }') warm)"
   summary+=("$(printf '%-8s %9s %9s %9s %8s %8s' "$comp" "$cold" "$wm" "$jm" "$r" "$rc")")
