@@ -111,6 +111,10 @@ class LzmaJsrootTest {
         java.nio.ByteBuffer o = java.nio.ByteBuffer.wrap(l.object(k));
         for (int i = 0; i < n; i += 99_991) assertEquals((i % 1000) * 0.25f, o.getFloat(4 * i));
         assertEquals((n - 1) % 1000 * 0.25f, o.getFloat(4 * (n - 1)));
+        // and pocket's reader (RootFile, rootio.compress.Blocks) joins the blocks again
+        try (pocket.rootio.file.RootFile r = pocket.rootio.file.RootFile.open(file.toString())) {
+            assertArrayEquals(v, r.tree("Events").read("x", 0, n).floats());
+        }
     }
 
     private static int u24(byte[] d, int p) {
