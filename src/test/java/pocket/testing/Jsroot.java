@@ -44,7 +44,7 @@ public final class Jsroot {
         if (!Files.isRegularFile(module)) {
             need("npm");
             Files.createDirectories(CACHE);
-            Ran r = exec(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", CACHE.toString(), "jsroot@" + VERSION), CACHE, 600);
+            Ran r = exec(List.of("npm", "install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", CACHE.toString(), "jsroot@" + VERSION), CACHE, 600);
             if (r.code != 0 || !Files.isRegularFile(module))
                 throw new AssertionError("npm install jsroot@" + VERSION + " into " + CACHE + " failed (exit " + r.code + "):\n" + r.out);
         }
