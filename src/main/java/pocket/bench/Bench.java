@@ -120,26 +120,37 @@ public final class Bench {
         Configurator cfg = Configurator.load(dir.resolve("analysis.jsh"));
         double[] rate = new double[2];
         List<String> executors = List.of("iterative", "futures");
+        // a warm-up run first: otherwise the first executor measured pays for the JIT, which also keeps the other core busy
+        analysisRun(cfg, dir, "iterative", 1);
         for (int k = 0; k < executors.size(); k++) {
             String executor = executors.get(k);
             int n = executor.equals("futures") ? threads : 1;
-            RunOptions o = RunOptionsResolver.defaults().resolve(executor).with("scaleout", n).with("chunksize", 100_000);
             resetPeak();
-            long cpu0 = processCpuNanos();
-            long t1 = System.nanoTime();
-            RunResult res = Runner.run(RunRequest.builder(cfg, dir.resolve("out-" + executor)).configScript(dir.resolve("analysis.jsh"))
-                    .executor(executor).options(o).logLevel("ERROR").existing(RunRequest.ExistingRun.OVERWRITE).build());
-            double s = secondsSince(t1);
-            double cores = (processCpuNanos() - cpu0) / 1e9 / s;
-            long processed = res.output().cutflowStep("initial").values().stream().mapToLong(Long::longValue).sum();
-            rate[k] = processed / s;
-            out.printf(Locale.ROOT, "  %d thread%s Z->mumu analysis   %10.0f events/s  (%d events, %.1f s, %s, %.2f cores busy)  peak heap %s%n",
-                    n, n == 1 ? " " : "s", processed / s, processed, s, executor, cores, peakHeap());
+            double[] best = null;
+            for (int rep = 0; rep < 2; rep++) {
+                double[] r2 = analysisRun(cfg, dir, executor, n);
+                if (best == null || r2[0] / r2[1] > best[0] / best[1]) best = r2;
+            }
+            rate[k] = best[0] / best[1];
+            out.printf(Locale.ROOT, "  %d thread%s Z->mumu analysis   %10.0f events/s  (%.0f events, %.1f s, %s, best of 2 after a warm-up, %.2f cores busy)  peak heap %s%n",
+                    n, n == 1 ? " " : "s", rate[k], best[0], best[1], executor, best[2], peakHeap());
         }
         // scaleout is the cores a run uses, decompression included: the scaling is the executors' alone
         out.printf(Locale.ROOT, "  futures -s %d / iterative: %.2fx  (target on 2 cores: >= 1.9x)%n", threads, rate[1] / rate[0]);
         out.flush();
         new TaskBench(dir, files.get(0), out).run(tasks, dir.resolve("analysis.jsh"));
+    }
+
+    /** One run of the analysis on all samples: {events, seconds, cores busy}. */
+    private static double[] analysisRun(Configurator cfg, Path dir, String executor, int n) throws Exception {
+        RunOptions o = RunOptionsResolver.defaults().resolve(executor).with("scaleout", n).with("chunksize", 100_000);
+        long cpu0 = processCpuNanos();
+        long t1 = System.nanoTime();
+        RunResult res = Runner.run(RunRequest.builder(cfg, dir.resolve("out-" + executor)).configScript(dir.resolve("analysis.jsh"))
+                .executor(executor).options(o).logLevel("ERROR").existing(RunRequest.ExistingRun.OVERWRITE).build());
+        double s = secondsSince(t1);
+        long processed = res.output().cutflowStep("initial").values().stream().mapToLong(Long::longValue).sum();
+        return new double[]{processed, s, (processCpuNanos() - cpu0) / 1e9 / s};
     }
 
     /** Reads the analysis branches of every file, a file per task; returns {events}. */
