@@ -29,7 +29,7 @@ class PocketSameAsRunTest {
         Path ro = tmp.resolve("ro.yaml");
         Files.writeString(ro, "retries: 2\ntree-reduction: 4\n");
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new PocketCommand());
+        CommandLine cl = PocketCommand.commandLine();
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute("run", "--cfg", CONFIG.toString(), "-o", cli.toString(), "-e", "futures", "-s", "2",
                 "-c", "15", "-ro", ro.toString(), "--skip-bad-files");
