@@ -14,6 +14,7 @@ import pocket.run.RunResult;
 
 /** The progress bar of a notebook run: one display that updates in place (at most 5 times a second). */
 final class NotebookProgress implements ProgressListener {
+    private static final int MAX_NOTES = 6;
     private final AtomicInteger done = new AtomicInteger(), failed = new AtomicInteger(), skipped = new AtomicInteger();
     private final AtomicLong events = new AtomicLong();
     private volatile int total;
@@ -67,8 +68,6 @@ final class NotebookProgress implements ProgressListener {
         shown.addAll(notes.subList(notes.size() - (MAX_NOTES - 2), notes.size()));
         return shown;
     }
-
-    private static final int MAX_NOTES = 6;
 
     synchronized void finished(RunResult r) {
         if (id != null) Display.update(id, bundle(true));

@@ -200,14 +200,16 @@ public final class Pocket {
 
     /**
      * Watches batch run {@code runId} to its end, as {@code pocket attach} does after the driver
-     * stopped (a kernel restart), writes its output folder and returns the merged result; the
+     * stopped (a kernel restart), writes its output folder (this one's {@link #outputDir} if set,
+     * else the one the run was started with) and returns the merged result; the
      * connection settings (ssh-*, runs-dir, poll-interval) come from these options.
      */
     public Result attach(String runId) {
         NotebookProgress progress = Display.inNotebook() ? new NotebookProgress() : null;
         try {
             BatchRun.Result r = RemoteRuns.attach(runId, options(), false, progress != null ? progress : ProgressListener.NONE);
-            Path dir = r.outputDir() != null ? r.outputDir() : outputDirectory();
+            // as pocket attach: an outputDir given wins, else the folder the run was started with
+            Path dir = outputDir != null ? outputDir : r.outputDir() != null ? r.outputDir() : outputDirectory();
             RemoteRuns.writeOutput(r, dir);
             if (progress != null) progress.finished(null);
             Result loaded = Result.load(dir);

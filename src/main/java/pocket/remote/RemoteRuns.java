@@ -3,9 +3,11 @@ package pocket.remote;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import pocket.run.ChunkFate;
 import pocket.run.PerformanceReport;
 import pocket.run.RunFolder;
@@ -39,19 +41,19 @@ public final class RemoteRuns {
      * The id of the batch run started last for output folder {@code outputDir} (state under the
      * options' runs-dir), so a restarted notebook can attach without the id copied by hand.
      */
-    public static java.util.Optional<String> latest(RunOptions options, Path outputDir) throws IOException {
+    public static Optional<String> latest(RunOptions options, Path outputDir) throws IOException {
         Path runs = BatchRun.runsDir(options);
-        if (!Files.isDirectory(runs)) return java.util.Optional.empty();
+        if (!Files.isDirectory(runs)) return Optional.empty();
         String wanted = outputDir.toAbsolutePath().normalize().toString();
         List<Path> newestFirst;
         // ids start with their start time (yyyyMMdd-HHmmss), so names sort by age
-        try (var s = Files.list(runs)) { newestFirst = s.sorted(java.util.Comparator.reverseOrder()).toList(); }
+        try (var s = Files.list(runs)) { newestFirst = s.sorted(Comparator.reverseOrder()).toList(); }
         for (Path d : newestFirst) {
             if (!Files.isRegularFile(d.resolve("state.json"))) continue;
             RunState st = RunState.load(d, d.getFileName().toString());
-            if (st.outputDir != null && Path.of(st.outputDir).normalize().toString().equals(wanted)) return java.util.Optional.of(st.runId);
+            if (st.outputDir != null && Path.of(st.outputDir).normalize().toString().equals(wanted)) return Optional.of(st.runId);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**
@@ -79,7 +81,6 @@ public final class RemoteRuns {
         RunFolder folder = new RunFolder(dir);
         long done = processed.values().stream().mapToLong(Integer::longValue).sum();
         folder.writeOutput("all", raw, raw.postprocess(), new RunFolder.RunStatus(failed.isEmpty(), done, failed.size(), skipped.size(), false));
-        if (failed.isEmpty()) folder.dropCheckpoint();
         folder.writeFailures(new RunFolder.Failures(failed, failed.stream().map(f -> -1).toList(), skipped, processed));
         folder.writeChunkIds(r.fates().stream().filter(f -> f.status() == ChunkFate.Status.PROCESSED).map(f -> f.chunk().id()).toList());
         double wall = Double.isNaN(wallSeconds) ? sinceStart(r.runId()) : wallSeconds;
@@ -94,6 +95,8 @@ public final class RemoteRuns {
             else log.error("Run INCOMPLETE: " + failed.size() + " chunk(s) failed, " + done + " processed; `pocket attach " + r.runId()
                     + " --resubmit-failed` tries them again");
         }
+        // last, as the runner does: until every file above is written the folder stays resumable
+        if (failed.isEmpty()) folder.dropCheckpoint();
     }
 
     /** Seconds since the run started, from its id (yyyyMMdd-HHmmss-xxxx, local time); 0 when the id does not say. */

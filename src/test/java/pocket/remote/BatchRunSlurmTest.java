@@ -251,13 +251,9 @@ class BatchRunSlurmTest {
     @Test void zmumuOnTheT3ExecutorEqualsFutures() throws Exception {
         Path script = Path.of(System.getProperty("pocket.home", ".")).resolve("notebooks/zmumu/analysis.jsh").toAbsolutePath();
         pocket.workflow.Configurator cfg = pocket.workflow.Configurator.load(script);
-        pocket.run.RunOptionsResolver defaults = pocket.run.RunOptionsResolver.defaults();
         Map<String, Object> small = Map.of("chunksize", 15, "scaleout", 2, "tree-reduction", 2);
-        RunOptions futures = new RunOptions(merge(defaults.resolve("futures").asMap(), small));
-        Map<String, Object> site = new LinkedHashMap<>(defaults.resolve("dask@T3_CH_PSI").asMap());
-        site.putAll(options(Map.of()).asMap());
-        site.putAll(small);
-        site.put("queue", "debug");
+        RunOptions futures = futuresWith(small);
+        Map<String, Object> site = t3With(small);
         Path outF = tmp.resolve("zmumu-futures"), outB = tmp.resolve("zmumu-t3");
         pocket.run.RunResult a = pocket.run.Runner.run(pocket.run.RunRequest.builder(cfg, outF).configScript(script)
                 .executor("futures").options(futures).progress(ProgressListener.NONE).build());
@@ -314,13 +310,9 @@ class BatchRunSlurmTest {
         System.setProperty("pocket.zmumu.samples", samples.toString());
         try {
             pocket.workflow.Configurator cfg = pocket.workflow.Configurator.load(script);
-            pocket.run.RunOptionsResolver defaults = pocket.run.RunOptionsResolver.defaults();
             Map<String, Object> small = Map.of("chunksize", 400, "scaleout", 2, "tree-reduction", 2);
-            RunOptions futures = new RunOptions(merge(defaults.resolve("futures").asMap(), small));
-            Map<String, Object> site = new LinkedHashMap<>(defaults.resolve("dask@T3_CH_PSI").asMap());
-            site.putAll(options(Map.of()).asMap());
-            site.putAll(small);
-            site.put("queue", "debug");
+            RunOptions futures = futuresWith(small);
+            Map<String, Object> site = t3With(small);
             Path outF = tmp.resolve("generated-futures"), outB = tmp.resolve("generated-t3");
             pocket.run.RunResult a = pocket.run.Runner.run(pocket.run.RunRequest.builder(cfg, outF).configScript(script)
                     .executor("futures").options(futures).progress(ProgressListener.NONE).build());
@@ -387,6 +379,20 @@ class BatchRunSlurmTest {
                 try { return Files.readString(p).contains("site setup done"); } catch (java.io.IOException e) { return false; }
             }), "custom-setup-commands ran on the workers");
         }
+    }
+
+    /** The futures executor's defaults with {@code small} on top. */
+    static RunOptions futuresWith(Map<String, Object> small) {
+        return new RunOptions(merge(pocket.run.RunOptionsResolver.defaults().resolve("futures").asMap(), small));
+    }
+
+    /** dask@T3_CH_PSI's defaults pointed at the test Slurm through the test sshd, with {@code small} on top. */
+    static Map<String, Object> t3With(Map<String, Object> small) {
+        Map<String, Object> site = new LinkedHashMap<>(pocket.run.RunOptionsResolver.defaults().resolve("dask@T3_CH_PSI").asMap());
+        site.putAll(options(Map.of()).asMap());
+        site.putAll(small);
+        site.put("queue", "debug");
+        return site;
     }
 
     static Map<String, Object> merge(Map<String, Object> a, Map<String, Object> b) {

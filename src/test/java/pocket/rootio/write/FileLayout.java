@@ -86,12 +86,12 @@ final class FileLayout {
         return decompress(d, from, to, k.objlen);
     }
 
-    /** Block sizes (uncompressed) of a compressed key, to check ROOT's 16 MiB block limit. */
+    /** The blocks of a compressed key: {compressed size, uncompressed size, position of its 9-byte header}. */
     List<int[]> blocks(Key k) {
         List<int[]> out = new ArrayList<>();
         for (int p = (int) k.pos + k.keylen; p < k.pos + k.nbytes; ) {
             int c = u24(d, p + 3), u = u24(d, p + 6);
-            out.add(new int[]{c, u});
+            out.add(new int[]{c, u, p});
             p += 9 + c;
         }
         return out;

@@ -44,9 +44,9 @@ class LzmaJsrootTest {
         FileLayout.Key k = l.keys("TH1D").get(0);
         assertTrue(k.objlen() > 800_000, "objlen " + k.objlen());
         int blocks = 0, in = 0, out = 0;
-        for (int p = (int) k.pos() + k.keylen(); p < k.pos() + k.nbytes(); blocks++) {
+        for (int[] block : l.blocks(k)) {
+            int c = block[0], u = block[1], p = block[2];
             assertEquals("XZ", new String(l.d, p, 2), "block " + blocks + " at " + p);
-            int c = u24(l.d, p + 3), u = u24(l.d, p + 6);
             byte[] xz = Arrays.copyOfRange(l.d, p + 9, p + 9 + c);
             // one LZMA2 chunk (an LZMA chunk, control byte 0x80 and up) holds the whole block
             int chunkAt = 12 + ((xz[12] & 0xff) + 1) * 4;
@@ -54,7 +54,7 @@ class LzmaJsrootTest {
             assertEquals(u, BlockCompressor.firstChunkInput(xz), "block " + blocks + " at " + p + " (" + c + " -> " + u + ")");
             assertTrue(u <= BlockCompressor.LZMA2_CHUNK_INPUT && c <= 65536 + 64, "block " + blocks + ": " + c + " -> " + u);
             in += u; out += 9 + c;
-            p += 9 + c;
+            blocks++;
         }
         assertEquals(k.objlen(), in);
         assertEquals(k.nbytes() - k.keylen(), out);
@@ -115,9 +115,5 @@ class LzmaJsrootTest {
         try (pocket.rootio.file.RootFile r = pocket.rootio.file.RootFile.open(file.toString())) {
             assertArrayEquals(v, r.tree("Events").read("x", 0, n).floats());
         }
-    }
-
-    private static int u24(byte[] d, int p) {
-        return (d[p] & 0xff) | (d[p + 1] & 0xff) << 8 | (d[p + 2] & 0xff) << 16;
     }
 }
