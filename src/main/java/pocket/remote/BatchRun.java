@@ -260,8 +260,10 @@ public final class BatchRun {
             int r = state.lastRound[i];
             RunState.Round round = state.round(r);
             if (fates.contains(i)) {
-                JsonObject f = JsonParser.parseString(new String(ssh.read(BatchFolder.join(runDir, BatchFolder.FATE, BatchFolder.partial(i))),
-                        StandardCharsets.UTF_8)).getAsJsonObject();
+                byte[] record = ssh.readIfExists(BatchFolder.join(runDir, BatchFolder.FATE, BatchFolder.partial(i)));
+                // gone since the listing: a later attempt finished and removed the earlier round's record; the next poll sees its output
+                if (record == null) continue;
+                JsonObject f = JsonParser.parseString(new String(record, StandardCharsets.UTF_8)).getAsJsonObject();
                 if (f.get("round").getAsInt() == r) {
                     ChunkFate got = ChunkFate.fromJson(f, ChunkFate.Status.FAILED,
                             f.has("traceback") && !f.get("traceback").isJsonNull() ? f.get("traceback").getAsString() : null);

@@ -113,6 +113,20 @@ final class SshConnection implements AutoCloseable {
         });
     }
 
+    /** The bytes of a remote file, or null when there is none (a file another process may remove). */
+    public byte[] readIfExists(String remote) throws RemoteException {
+        return withSession("read " + remote, s -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                sftp(s).get(sftpPath(remote), out);
+            } catch (SftpException e) {
+                if (e.id != ChannelSftp.SSH_FX_NO_SUCH_FILE) throw e;
+                return null;
+            }
+            return out.toByteArray();
+        });
+    }
+
     /** Copies a remote file to a local path, through a temporary name so a half copy is never seen. */
     public void download(String remote, Path local) throws RemoteException {
         withSession("download " + remote, s -> {

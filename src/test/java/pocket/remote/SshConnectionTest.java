@@ -72,6 +72,18 @@ class SshConnectionTest {
         }
     }
 
+    /** A record another process removes between the driver's listing and its read is no error: null, and the next poll goes on. */
+    @Test void readIfExistsIsNullForAFileThatWentAway(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("chunk-3.json");
+        Files.writeString(f, "{\"round\":0}");
+        try (SshConnection c = SshConnection.open(sshd.target(), null, FAST, null)) {
+            assertArrayEquals(Files.readAllBytes(f), c.readIfExists(f.toString()));
+            Files.delete(f);
+            assertNull(c.readIfExists(f.toString()));
+            assertThrows(RemoteException.class, () -> c.read(f.toString()), "read still fails on a missing file");
+        }
+    }
+
     @Test void unknownHostShowsTheFingerprintAndHowToAccept(@TempDir Path tmp) throws Exception {
         Path empty = tmp.resolve("known_hosts");
         Files.writeString(empty, "");
